@@ -1,0 +1,169 @@
+// Parent side of a service process: spawn in its own process group, wait for its
+// "ready" message over IPC, keep its last stderr lines, stop the whole group.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ExitInfo } from '../target.js';
+
+export interface ReadyMessage {
+  type: 'ready';
+  host: string;
+  port: number;
+}
+
+export interface SpawnServiceOptions {
+  /** Short name for messages, e.g. "users#1". */
+  name: string;
+  /** Absolute path of the entry module (.js when built, .ts when run from source). */
+  entry: string;
+  /** Passed to the child as JSON in ARCHBENCH_CHILD_CONFIG. */
+  config: unknown;
+  readyTimeoutMs: number;
+  signal?: AbortSignal;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  /** taskset CPU list, e.g. "1". */
+  cpus?: string;
+}
+
+export interface ServiceProcess {
+  name: string;
+  pid: number;
+  host: string;
+  port: number;
+  readonly exited: Promise<ExitInfo>;
+  stderrTail(): string[];
+  stop(): Promise<void>;
+}
+
+export class ServiceStartError extends Error {
+  readonly code = 'ERR_TARGET_START';
+  constructor(message: string, readonly stderr: string[]) {
+    super(stderr.length ? `${message}\n--- last stderr lines ---\n${stderr.join('\n')}` : message);
+  }
+}
+
+const TAIL_LINES = 40;
+const STOP_GRACE_MS = 3000;
+
+// Process groups still alive; killed synchronously if the harness exits for any reason.
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
+});
+
+function killGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: already gone.
+  }
+}
+
+/** Resolve `relative` next to the module `fromUrl`, preferring built .js, falling back to .ts sources. */
+export function siblingEntry(fromUrl: string, relative: string): string {
+  const js = fileURLToPath(new URL(relative.replace(/\.ts$/, '.js'), fromUrl));
+  if (existsSync(js)) return js;
+  return js.replace(/\.js$/, '.ts');
+}
+
+/** Node arguments that run `entry`, adding the tsx loader when it is TypeScript source. */
+export function nodeCommand(entry: string, nodeArgs: string[] = []): string[] {
+  return entry.endsWith('.ts') ? [...nodeArgs, '--import', 'tsx', entry] : [...nodeArgs, entry];
+}
+
+class LineTail {
+  #lines: string[] = [];
+  #partial = '';
+  push(chunk: Buffer): void {
+    const parts = (this.#partial + chunk.toString('utf8')).split('\n');
+    this.#partial = parts.pop() ?? '';
+    for (const line of parts) {
+      this.#lines.push(line);
+      if (this.#lines.length > TAIL_LINES) this.#lines.shift();
+    }
+  }
+  lines(): string[] {
+    return this.#partial ? [...this.#lines, this.#partial] : [...this.#lines];
+  }
+}
+
+export async function spawnService(opts: SpawnServiceOptions): Promise<ServiceProcess> {
+  const args = nodeCommand(opts.entry, opts.nodeArgs);
+  const [cmd, argv] = opts.cpus ? ['taskset', ['-c', opts.cpus, process.execPath, ...args]] : [process.execPath, args];
+  const child: ChildProcess = spawn(cmd, argv, {
+    // Own process group: stop() signals the group, so grandchildren go too.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, ...opts.env, ARCHBENCH_CHILD_CONFIG: JSON.stringify(opts.config) },
+  });
+  const tail = new LineTail();
+  child.stdout?.on('data', (c: Buffer) => tail.push(c));
+  child.stderr?.on('data', (c: Buffer) => tail.push(c));
+
+  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (child.pid) liveGroups.delete(child.pid);
+      resolve({ code, signal });
+    });
+  });
+  // A failed spawn has no pid: never signal "-undefined".
+  if (!child.pid) {
+    const err = await spawnError;
+    throw new ServiceStartError(`${opts.name}: could not spawn ${cmd}: ${err.message}`, []);
+  }
+  const pid = child.pid;
+  liveGroups.add(pid);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (!liveGroups.has(pid)) return;
+      killGroup(pid, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+      // The leader is gone; anything left in its group goes too.
+      killGroup(pid, 'SIGKILL');
+      liveGroups.delete(pid);
+      if (child.connected) child.disconnect();
+    })();
+    return stopping;
+  };
+
+  const ready = new Promise<ReadyMessage>((resolve) => {
+    child.on('message', (m: unknown) => {
+      if (m && typeof m === 'object' && (m as { type?: unknown }).type === 'ready') resolve(m as ReadyMessage);
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), opts.readyTimeoutMs);
+  });
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (opts.signal?.aborted) resolve('aborted');
+    opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  const outcome = await Promise.race([ready, exited.then((e) => ({ exit: e })), timeout, aborted, spawnError]);
+  clearTimeout(timer);
+  if (outcome === 'timeout' || outcome === 'aborted' || outcome instanceof Error || 'exit' in outcome) {
+    await stop();
+    // Let the last stderr bytes arrive before quoting them.
+    await new Promise((r) => setImmediate(r));
+    const why =
+      outcome === 'timeout'
+        ? `did not become ready within ${opts.readyTimeoutMs} ms`
+        : outcome === 'aborted'
+          ? 'start was cancelled'
+          : outcome instanceof Error
+            ? `failed: ${outcome.message}`
+            : `exited during start-up (code ${outcome.exit.code}, signal ${outcome.exit.signal})`;
+    throw new ServiceStartError(`${opts.name} ${why}`, tail.lines());
+  }
+  child.unref();
+  child.channel?.unref?.();
+  (child.stdout as { unref?: () => void } | null)?.unref?.();
+  (child.stderr as { unref?: () => void } | null)?.unref?.();
+  return { name: opts.name, pid, host: outcome.host, port: outcome.port, exited, stderrTail: () => tail.lines(), stop };
+}

@@ -1,0 +1,75 @@
+// What every target is, whatever its architecture: the harness only sees these types.
+
+export type Topology = 'monolith' | 'micro' | 'calibration' | 'external';
+export type Lifecycle = 'persistent' | 'boot' | 'process';
+export type Framework = 'fastify' | 'express' | 'node-http' | 'none';
+export type StorageKind = 'sqlite' | 'postgres' | 'none';
+
+/** One point in the architecture matrix (shared/DESIGN.md section 1). */
+export interface Axes {
+  topology: Topology;
+  framework: Framework;
+  lifecycle: Lifecycle;
+  workers: number;
+  storage: StorageKind;
+  /** Service-to-service protocol; only for `micro`. */
+  transport?: string;
+  /** Instances of each backend service; only for `micro`. */
+  replicas?: number;
+}
+
+export interface StartContext {
+  /** A fresh folder this target may write its databases to. */
+  dataDir: string;
+  /** Interface to bind; loopback unless the user asked otherwise. */
+  host: string;
+  /** Aborted when the harness gives up (Ctrl-C, timeout). */
+  signal: AbortSignal;
+  /** How long the target may take to say it is listening. */
+  readyTimeoutMs: number;
+  /** Extra options from the command line that some targets read (storage URL, replicas, ...). */
+  options: TargetOptions;
+}
+
+export interface TargetOptions {
+  storage?: StorageKind;
+  pgUrl?: string;
+  replicas?: number;
+  /** Busy work per request, to test the regression gate with a known slowdown. */
+  injectCpuUs?: number;
+  /** Wrap the target in `taskset -c <cpus>`. */
+  cpus?: string;
+  /** Extra node flags for every process of the target (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+}
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunningTarget {
+  /** Base URL of the HTTP edge, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** PIDs of the root processes of this target (their whole trees are sampled). */
+  pids(): number[];
+  /** Resolves when any process of the target exits on its own (a crash, from the harness's point of view). */
+  readonly exited: Promise<ExitInfo & { process: string }>;
+  /** The last lines the target wrote to stderr, for error messages. */
+  stderrTail(): string[];
+  /** SIGTERM, then SIGKILL on the whole process group; idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface TargetSpec {
+  name: string;
+  axes: Axes;
+  description: string;
+  /**
+   * A reference peer (e.g. a bare node:http server) that serves only part of the API
+   * to measure framework overhead against; it is not put through the conformance suite.
+   */
+  reference?: boolean;
+  start(ctx: StartContext): Promise<RunningTarget>;
+}
