@@ -58,6 +58,8 @@ export interface RunningTarget {
   readonly exited: Promise<ExitInfo & { process: string }>;
   /** The last lines the target wrote to stderr, for error messages. */
   stderrTail(): string[];
+  /** The HS256 secret the target signs tokens with, when the harness knows it (conformance checks expiry with it). */
+  jwtSecret?: string;
   /** SIGTERM, then SIGKILL on the whole process group; idempotent. */
   stop(): Promise<void>;
 }

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { alignTable } from '../reports/terminal.js';
+import { scenarios } from '../scenarios/registry.js';
+import { targets } from '../targets/catalog.js';
+import { UsageError } from './errors.js';
+
+const KINDS = ['scenarios', 'targets'] as const;
+
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .description('list built-in scenarios and targets (with their architecture axes)')
+    .argument('[kind]', `one of ${KINDS.join(', ')} (default both)`)
+    .option('--json', 'machine-readable output')
+    .action((kind: string | undefined, flags: { json?: boolean }) => {
+      if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
+        throw new UsageError(`unknown list kind "${kind}"; valid: ${KINDS.join(', ')}`);
+      }
+      const showScenarios = kind === undefined || kind === 'scenarios';
+      const showTargets = kind === undefined || kind === 'targets';
+      const scenarioRows = scenarios.map((s) => ({ name: s.name, description: s.description, executor: s.executor }));
+      const targetRows = targets.map((t) => ({ name: t.name, axes: t.axes, description: t.description, reference: t.reference === true }));
+      if (flags.json) {
+        const data = kind === 'scenarios' ? scenarioRows : kind === 'targets' ? targetRows : { scenarios: scenarioRows, targets: targetRows };
+        process.stdout.write(JSON.stringify(data, null, 2) + '\n');
+        return;
+      }
+      const out: string[] = [];
+      if (showScenarios) {
+        out.push('scenarios:', alignTable([['  name', 'description'], ...scenarioRows.map((s) => [`  ${s.name}`, s.description])]).replace(/ +$/gm, ''));
+      }
+      if (showTargets) {
+        if (out.length) out.push('');
+        const axisCols = ['topology', 'transport', 'framework', 'lifecycle', 'workers', 'storage'] as const;
+        out.push(
+          'targets:',
+          alignTable([
+            ['  name', ...axisCols],
+            ...targetRows.map((t) => [`  ${t.name}${t.reference ? ' (reference)' : ''}`, ...axisCols.map((a) => String(t.axes[a] ?? '-'))]),
+          ]),
+        );
+      }
+      process.stdout.write(out.join('\n') + '\n');
+    });
+}

@@ -1,0 +1,43 @@
+// The `bench` command: one file per subcommand; this file only wires them and maps
+// errors to exit codes (0 ok, 1 run failed or gate regressed, 2 usage error).
+import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../harness/env.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { registerList } from './list.js';
+import { registerRun } from './run.js';
+import { registerVerify } from './verify.js';
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('bench')
+    .description('archbench: what an architecture costs in latency, throughput and CPU')
+    .version(packageVersion())
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerRun(program, setExit);
+  registerList(program);
+  registerVerify(program, setExit);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version are not errors.
+      if (err.exitCode === 0) return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,144 @@
+// bench run <scenario>: the CLI face of harness/benchmark.ts. Parses, subscribes printers
+// and writers, handles signals; all measuring happens in the harness.
+import type { Command } from 'commander';
+import { runBenchmark } from '../harness/benchmark.js';
+import { BenchmarkEvents } from '../harness/events.js';
+import { terminalSummary } from '../reports/terminal.js';
+import { parseDurationMs } from '../scenarios/duration.js';
+import type { ExecutorConfig } from '../scenarios/executor.js';
+import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
+import { externalTarget } from '../targets/external.js';
+import type { TargetSpec } from '../targets/target.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import { collect, intOption, listOption, secondsOption } from './options.js';
+import { attachProgress } from './progress.js';
+import { loadScenario } from './scenario-loader.js';
+import { defaultOutDir, writePartialResults, writeResultsFolder } from './results-folder.js';
+import { onInterrupt } from './signals.js';
+
+export const DEFAULT_TARGETS = ['monolith-fastify', 'monolith-express'];
+
+interface RunFlags {
+  targets?: string[];
+  where?: string[];
+  url?: string;
+  duration?: number;
+  connections?: number;
+  warmup?: number;
+  trials: number;
+  out?: string;
+  host: string;
+  allowRemote?: boolean;
+  verify?: boolean;
+  requestTimeout: number;
+  readyTimeout: number;
+  runner?: string;
+  baseline?: string;
+  injectCpuUs?: number;
+}
+
+export function applyOverrides(e: ExecutorConfig, flags: Pick<RunFlags, 'duration' | 'connections'>): ExecutorConfig {
+  let out: ExecutorConfig = { ...e };
+  if (flags.duration !== undefined) {
+    if (out.type !== 'constant-vus' && out.type !== 'constant-arrival-rate') {
+      throw new UsageError(`--duration applies to constant executors; this scenario uses ${out.type} (set its stages instead)`);
+    }
+    out = { ...out, duration: flags.duration };
+  }
+  if (flags.connections !== undefined) {
+    if (out.type !== 'constant-vus') throw new UsageError(`--connections applies to the closed constant-vus executor; this scenario uses ${out.type}`);
+    out = { ...out, vus: flags.connections };
+  }
+  return out;
+}
+
+function chooseTargets(flags: RunFlags): TargetSpec[] {
+  if (flags.url) {
+    if (flags.targets) throw new UsageError('--url and --targets exclude each other: --url loads your service, --targets starts ours');
+    try {
+      return [externalTarget(flags.url)];
+    } catch {
+      throw new UsageError(`invalid --url "${flags.url}": expected e.g. http://127.0.0.1:8000`);
+    }
+  }
+  try {
+    return selectTargets(flags.targets ?? DEFAULT_TARGETS, flags.where ?? []);
+  } catch (err) {
+    if (err instanceof TargetSelectionError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export function registerRun(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('start targets, verify, seed, warm up, measure a scenario, and write results')
+    .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
+    .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULT_TARGETS.join(',')})`, listOption)
+    .option('--where <axis=value>', 'keep targets whose axis has this value (repeatable), e.g. transport=grpc', collect)
+    .option('--url <url>', 'load your own running service instead of starting ours')
+    .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
+    .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
+    .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
+    .option('--trials <n>', 'repeat every target n times, interleaved, 1..100', intOption('--trials', 1, 100), 1)
+    .option('-o, --out <dir>', 'results folder (default results/<timestamp>-<scenario>)')
+    .option('--host <addr>', 'interface our targets bind to', '127.0.0.1')
+    .option('--allow-remote', 'allow load on a non-loopback address (only machines you own)')
+    .option('--verify', 'run the conformance suite on --url targets too')
+    .option('--no-verify', 'skip the conformance check of our targets (not recommended)')
+    .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), 10)
+    .option('--ready-timeout <seconds>', 'time a target may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), 30)
+    .option('--runner <name>', 'force a load generator (default: the first that can run the executor)')
+    .option('--baseline <target>', 'target the reports compare others against (default: the first target)')
+    .option('--inject-cpu-us <n>', 'busy work per request in our targets, microseconds 0..1000000 (to test the gate)', intOption('--inject-cpu-us', 0, 1_000_000))
+    .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
+      const scenario = await loadScenario(scenarioArg);
+      const targets = chooseTargets(flags);
+      const executor = applyOverrides(scenario.executor, flags);
+      const warmupMs = flags.warmup !== undefined ? flags.warmup * 1000 : parseDurationMs(scenario.warmup ?? 0);
+      const baseline = flags.baseline ?? targets[0]!.name;
+      if (!targets.some((t) => t.name === baseline)) {
+        throw new UsageError(`--baseline "${baseline}" is not among the selected targets: ${targets.map((t) => t.name).join(', ')}`);
+      }
+      const out = flags.out ?? defaultOutDir(scenario.name);
+      const verifyFlag = cmd.getOptionValueSource('verify') === 'cli' ? flags.verify : undefined;
+
+      const events = new BenchmarkEvents();
+      const detach = attachProgress(events);
+      writePartialResults(events, out);
+      const controller = new AbortController();
+      const release = onInterrupt(controller);
+      try {
+        const results = await runBenchmark(
+          {
+            scenario,
+            targets,
+            executor,
+            warmupMs,
+            trials: flags.trials,
+            ...(flags.runner ? { runner: flags.runner } : {}),
+            verify: verifyFlag === true ? 'always' : verifyFlag === false ? 'never' : 'own',
+            allowRemote: flags.allowRemote === true,
+            host: flags.host,
+            targetOptions: { ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}) },
+            readyTimeoutMs: flags.readyTimeout * 1000,
+            requestTimeoutMs: flags.requestTimeout * 1000,
+            baseline,
+            command: ['bench', ...process.argv.slice(2)],
+            recordedOptions: { ...flags, scenario: scenario.name, executor },
+            placement: 'none: generator and targets share all cores',
+          },
+          events,
+          controller.signal,
+        );
+        detach();
+        const files = writeResultsFolder(out, results);
+        process.stdout.write(terminalSummary(results));
+        process.stdout.write(`\nresults: ${files.join(', ')}\n`);
+        setExit(results.status === 'ok' ? EXIT_OK : EXIT_FAILED);
+      } finally {
+        detach();
+        release();
+      }
+    });
+}

@@ -1,0 +1,100 @@
+// A whole benchmark: every target, every trial, interleaved (A B C A B C ...) so that
+// machine drift hits all targets alike. Returns the results; prints nothing.
+import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../reports/results.js';
+import { pickRunner } from '../runners/registry.js';
+import type { Scenario } from '../scenarios/define.js';
+import type { ExecutorConfig } from '../scenarios/executor.js';
+import type { TargetOptions, TargetSpec } from '../targets/target.js';
+import { environment } from './env.js';
+import type { BenchmarkEvents } from './events.js';
+import { runTrial } from './run-trial.js';
+
+export interface BenchmarkOptions {
+  scenario: Scenario;
+  targets: TargetSpec[];
+  executor: ExecutorConfig;
+  warmupMs: number;
+  trials: number;
+  runner?: string;
+  /** Verify our own targets before load; external URLs only when asked. */
+  verify: 'always' | 'own' | 'never';
+  allowRemote: boolean;
+  host: string;
+  targetOptions: TargetOptions;
+  readyTimeoutMs: number;
+  requestTimeoutMs: number;
+  threads?: number;
+  baseline: string | null;
+  /** argv that reproduces this run. */
+  command: string[];
+  /** Options recorded in results.env.options. */
+  recordedOptions: Record<string, unknown>;
+  placement: string;
+}
+
+function overallStatus(runs: RunResult[], interrupted: boolean): RunStatus {
+  if (interrupted) return 'interrupted';
+  return runs.some((r) => r.status !== 'ok') ? 'failed' : 'ok';
+}
+
+export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEvents, signal: AbortSignal): Promise<Results> {
+  const runner = pickRunner(opts.executor, 'http://127.0.0.1', opts.runner);
+  const results: Results = {
+    schemaVersion: SCHEMA_VERSION,
+    scenario: {
+      name: opts.scenario.name,
+      description: opts.scenario.description,
+      warmupS: opts.warmupMs / 1000,
+      seed: { ...(opts.scenario.seed ?? {}) },
+    },
+    command: opts.command,
+    startedAt: new Date().toISOString(),
+    finishedAt: new Date().toISOString(),
+    status: 'ok',
+    interrupted: false,
+    baseline: opts.baseline,
+    env: environment(opts.recordedOptions, opts.placement),
+    skipped: [],
+    runs: [],
+    thresholds: [],
+  };
+  const snapshot = () => {
+    results.finishedAt = new Date().toISOString();
+    results.interrupted = signal.aborted;
+    results.status = overallStatus(results.runs, signal.aborted);
+    events.emit('snapshot', results);
+  };
+  snapshot();
+
+  for (let trial = 1; trial <= opts.trials && !signal.aborted; trial++) {
+    for (const spec of opts.targets) {
+      if (signal.aborted) break;
+      const verify =
+        trial === 1 && !spec.reference && (opts.verify === 'always' || (opts.verify === 'own' && spec.axes.topology !== 'external'));
+      const run = await runTrial(
+        {
+          spec,
+          trial,
+          scenario: opts.scenario,
+          executor: opts.executor,
+          warmupMs: opts.warmupMs,
+          runner,
+          verify,
+          allowRemote: opts.allowRemote,
+          host: opts.host,
+          targetOptions: opts.targetOptions,
+          readyTimeoutMs: opts.readyTimeoutMs,
+          requestTimeoutMs: opts.requestTimeoutMs,
+          ...(opts.threads ? { threads: opts.threads } : {}),
+        },
+        events,
+        signal,
+      );
+      results.runs.push(run);
+      events.emit('run', run);
+      snapshot();
+    }
+  }
+  snapshot();
+  return results;
+}

@@ -1,0 +1,18 @@
+// The RequestContext scenarios draw from, built on the seeded data.
+import type { RequestContext } from '../scenarios/define.js';
+import type { SeedData } from './seed.js';
+
+export function requestContext(data: SeedData, runId: string): RequestContext {
+  let counter = 0;
+  const pick = (list: string[], what: string) => {
+    if (list.length === 0) throw new Error(`the scenario asked for a ${what} but its seed created none`);
+    return list[Math.floor(Math.random() * list.length)]!;
+  };
+  return {
+    userId: () => pick(data.userIds, 'user'),
+    invoiceId: () => pick(data.invoiceIds, 'invoice'),
+    authorization: data.authorization,
+    unique: () => `${runId}-${(counter++).toString(36)}`,
+    random: Math.random,
+  };
+}

@@ -1,0 +1,25 @@
+// What a benchmark tells its subscribers (progress line, partial-results writer, tests).
+import { EventEmitter } from 'node:events';
+import type { Results, RunResult } from '../reports/results.js';
+import type { TickStats } from '../runners/runner.js';
+
+export type Phase = 'start' | 'verify' | 'seed' | 'warmup' | 'measure' | 'stop';
+
+export interface PhaseEvent {
+  target: string;
+  trial: number;
+  phase: Phase;
+}
+
+export type BenchmarkEventMap = {
+  phase: [PhaseEvent];
+  tick: [PhaseEvent & TickStats];
+  run: [RunResult];
+  skip: [{ target: string; reason: string }];
+  /** The results so far, after each run: subscribers write results.partial.json from it. */
+  snapshot: [Results];
+  /** A message for the user that is not an error of the run (placement done, retries...). */
+  note: [string];
+};
+
+export class BenchmarkEvents extends EventEmitter<BenchmarkEventMap> {}

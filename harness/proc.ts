@@ -1,0 +1,161 @@
+// CPU and memory of a target's whole process tree, read from /proc. CPU counts
+// utime+stime of live processes plus cutime+cstime (children already reaped), so
+// short-lived per-request processes are counted too.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const PAGE_KB = (() => {
+  try {
+    return Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) / 1024 || 4;
+  } catch {
+    return 4;
+  }
+})();
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  comm: string;
+  cpuTicks: number;
+  rssKb: number;
+}
+
+function readStat(pid: number): ProcStat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // comm may contain spaces and parentheses: split after the last ')'.
+    const close = text.lastIndexOf(')');
+    const comm = text.slice(text.indexOf('(') + 1, close);
+    const f = text.slice(close + 2).split(' ');
+    // f[0] = state (field 3); utime is field 14 -> f[11]
+    const [utime, stime, cutime, cstime] = [f[11], f[12], f[13], f[14]].map(Number);
+    return {
+      pid,
+      ppid: Number(f[1]),
+      comm,
+      cpuTicks: utime! + stime! + cutime! + cstime!,
+      rssKb: Number(f[21]) * PAGE_KB,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function readUserSys(pid: number): { user: number; system: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(f[11]) + Number(f[13]), system: Number(f[12]) + Number(f[14]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Every live process whose ancestry reaches one of the roots. */
+export function processTree(roots: number[]): ProcStat[] {
+  const all: ProcStat[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const s = readStat(Number(name));
+    if (s) all.push(s);
+  }
+  const children = new Map<number, ProcStat[]>();
+  for (const s of all) {
+    const list = children.get(s.ppid) ?? [];
+    list.push(s);
+    children.set(s.ppid, list);
+  }
+  const byPid = new Map(all.map((s) => [s.pid, s]));
+  const out: ProcStat[] = [];
+  const queue = roots.filter((p) => byPid.has(p));
+  const seen = new Set<number>();
+  while (queue.length) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    out.push(byPid.get(pid)!);
+    for (const c of children.get(pid) ?? []) queue.push(c.pid);
+  }
+  return out;
+}
+
+export interface CpuSnapshot {
+  userMs: number;
+  systemMs: number;
+}
+
+export function treeCpu(roots: number[]): CpuSnapshot {
+  let user = 0;
+  let system = 0;
+  for (const p of processTree(roots)) {
+    const t = readUserSys(p.pid);
+    if (t) {
+      user += t.user;
+      system += t.system;
+    }
+  }
+  return { userMs: (user * 1000) / CLK_TCK, systemMs: (system * 1000) / CLK_TCK };
+}
+
+export interface TreeUsage {
+  cpu: CpuSnapshot;
+  peakTotalMb: number;
+  processes: Array<{ pid: number; command: string; peakMb: number }>;
+}
+
+/**
+ * Samples the tree's RSS every intervalMs between start() and stop(), and its CPU at
+ * both ends, so only the measured window is counted.
+ */
+export class TreeSampler {
+  readonly #roots: () => number[];
+  readonly #intervalMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #startCpu: CpuSnapshot = { userMs: 0, systemMs: 0 };
+  #peakTotalKb = 0;
+  #peaks = new Map<number, { command: string; kb: number }>();
+
+  constructor(roots: () => number[], intervalMs = 200) {
+    this.#roots = roots;
+    this.#intervalMs = intervalMs;
+  }
+
+  #sample(): void {
+    let total = 0;
+    for (const p of processTree(this.#roots())) {
+      total += p.rssKb;
+      const prev = this.#peaks.get(p.pid);
+      if (!prev || prev.kb < p.rssKb) this.#peaks.set(p.pid, { command: p.comm, kb: p.rssKb });
+    }
+    this.#peakTotalKb = Math.max(this.#peakTotalKb, total);
+  }
+
+  start(): void {
+    this.#startCpu = treeCpu(this.#roots());
+    this.#sample();
+    this.#timer = setInterval(() => this.#sample(), this.#intervalMs);
+    this.#timer.unref();
+  }
+
+  stop(): TreeUsage {
+    clearInterval(this.#timer);
+    this.#sample();
+    const end = treeCpu(this.#roots());
+    const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+    return {
+      cpu: {
+        userMs: Math.max(0, end.userMs - this.#startCpu.userMs),
+        systemMs: Math.max(0, end.systemMs - this.#startCpu.systemMs),
+      },
+      peakTotalMb: mb(this.#peakTotalKb),
+      processes: [...this.#peaks].map(([pid, p]) => ({ pid, command: p.command, peakMb: mb(p.kb) })),
+    };
+  }
+}

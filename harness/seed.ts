@@ -1,0 +1,60 @@
+// Seed data through the public API, so it works for every architecture and for --url.
+import type { SeedSpec } from '../scenarios/define.js';
+
+export interface SeedData {
+  userIds: string[];
+  invoiceIds: string[];
+  authorization: string;
+}
+
+const CONCURRENCY = 16;
+
+async function post(base: string, path: string, body: unknown, signal: AbortSignal, auth?: string): Promise<Record<string, unknown>> {
+  const res = await fetch(new URL(path, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+    body: JSON.stringify(body),
+    signal,
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`seed: POST ${path} answered ${res.status}: ${text.slice(0, 200)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+async function inParallel(count: number, signal: AbortSignal, job: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      signal.throwIfAborted();
+      await job(next++);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
+}
+
+export async function obtainToken(base: string, email: string, signal: AbortSignal): Promise<string> {
+  const { token } = await post(base, '/auth/token', { email }, signal);
+  if (typeof token !== 'string') throw new Error('seed: POST /auth/token returned no token');
+  return `Bearer ${token}`;
+}
+
+export async function seed(base: string, spec: SeedSpec, runId: string, signal: AbortSignal): Promise<SeedData> {
+  const authorization = await obtainToken(base, `seed-${runId}@example.test`, signal);
+  const userIds: string[] = new Array(spec.users);
+  await inParallel(spec.users, signal, async (i) => {
+    const u = await post(base, '/users', { name: `Seed ${i}`, email: `seed-${runId}-${i}@example.test` }, signal);
+    userIds[i] = String(u.id);
+  });
+  const invoiceIds: string[] = new Array(spec.users * spec.invoicesPerUser);
+  await inParallel(invoiceIds.length, signal, async (i) => {
+    const inv = await post(
+      base,
+      '/invoices',
+      { userId: userIds[i % spec.users], amountCents: 100 + i, currency: 'EUR' },
+      signal,
+      authorization,
+    );
+    invoiceIds[i] = String(inv.id);
+  });
+  return { userIds, invoiceIds, authorization };
+}

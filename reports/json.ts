@@ -1,0 +1,5 @@
+import type { Results } from './results.js';
+
+export function jsonExport(results: Results): string {
+  return JSON.stringify(results, null, 2) + '\n';
+}

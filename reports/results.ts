@@ -1,0 +1,133 @@
+// The results data every exporter reads (shared/DESIGN.md section 5). Plain JSON: no
+// classes, no functions, so a results.json file is all a report needs.
+import type { LatencySummaryMs } from './histogram.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type RunStatus = 'ok' | 'failed' | 'interrupted';
+
+export interface TargetAxes {
+  topology: string;
+  framework: string;
+  lifecycle: string;
+  workers: number;
+  storage: string;
+  transport?: string;
+  replicas?: number;
+}
+
+export interface RequestStats {
+  /** Responses received, whatever their status. */
+  requests: number;
+  /** Responses with an unexpected status plus requests that got no response. */
+  errors: number;
+  rps: number;
+  latencyMs: LatencySummaryMs | null;
+  /** Base64 compressed HdrHistogram of successful responses, microseconds. */
+  histogram: string | null;
+}
+
+export interface ProcessRss {
+  pid: number;
+  command: string;
+  peakMb: number;
+}
+
+export interface GeneratorHealth {
+  /** Generator process CPU over the measured window, % of one core. */
+  cpuPct: number;
+  bound: boolean;
+  reasons: string[];
+  /** Schedule lag (intended vs actual send) of open-model runs. */
+  lagMs?: LatencySummaryMs | null;
+  threads?: number;
+}
+
+export interface TimelinePoint {
+  /** Seconds since the measured window started. */
+  t: number;
+  requests: number;
+  errors: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+}
+
+export interface Workload {
+  model: 'closed' | 'open';
+  executor: string;
+  runner: string;
+  connections?: number;
+  rate?: number;
+  timeUnitS?: number;
+  maxVUs?: number;
+  stages?: Array<{ durationS: number; target: number }>;
+  description: string;
+}
+
+export interface RunResult {
+  target: string;
+  axes: TargetAxes;
+  trial: number;
+  status: RunStatus;
+  error?: string;
+  workload: Workload;
+  durationS: number;
+  requests: number;
+  /** Responses with the expected status. */
+  ok: number;
+  errors: number;
+  errorsByKind: Record<string, number>;
+  /** Open model: arrivals that could not be sent because the in-flight cap was reached. */
+  dropped: number;
+  rps: number;
+  latencyMs: LatencySummaryMs | null;
+  histogram: string | null;
+  byRequest: Record<string, RequestStats>;
+  /** Target process-tree CPU (user+sys) over the measured window per successful request. */
+  cpuMsPerRequest: number | null;
+  targetCpuMs: { user: number; system: number } | null;
+  rssMb: { peakTotal: number; processes: ProcessRss[] } | null;
+  generator: GeneratorHealth;
+  timeline: TimelinePoint[];
+  /** Extra measurements some targets or scenarios add (event latency, backlog, ...). */
+  extra?: Record<string, unknown>;
+}
+
+export interface EnvInfo {
+  node: string;
+  os: string;
+  arch: string;
+  cpus: number;
+  cpuModel: string;
+  totalMemMb: number;
+  gitCommit: string | null;
+  archbenchVersion: string;
+  options: Record<string, unknown>;
+  /** What CPU placement was done (taskset), or why none was. */
+  placement: string;
+}
+
+export interface ThresholdResult {
+  metric: string;
+  expression: string;
+  target: string;
+  ok: boolean;
+  actual: number | null;
+  detail?: string;
+}
+
+export interface Results {
+  schemaVersion: typeof SCHEMA_VERSION;
+  scenario: { name: string; description: string; warmupS: number; seed: Record<string, number> };
+  /** argv that reproduces the run. */
+  command: string[];
+  startedAt: string;
+  finishedAt: string;
+  status: RunStatus;
+  interrupted: boolean;
+  baseline: string | null;
+  env: EnvInfo;
+  skipped: Array<{ target: string; reason: string }>;
+  runs: RunResult[];
+  thresholds: ThresholdResult[];
+}

@@ -1,0 +1,22 @@
+// Plain-text table for the terminal: a pure function from results to a string.
+import type { Results } from './results.js';
+import { SUMMARY_HEADER, problemLines, summaryRows } from './table.js';
+
+export function alignTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export function terminalSummary(results: Results): string {
+  const lines = [
+    `scenario ${results.scenario.name}: ${results.runs[0]?.workload.description ?? ''}`,
+    '',
+    alignTable([SUMMARY_HEADER, ...summaryRows(results)]),
+  ];
+  const problems = problemLines(results);
+  if (problems.length) lines.push('', ...problems.map((p) => `! ${p}`));
+  if (results.interrupted) lines.push('', 'interrupted: partial results');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,120 @@
+// Turns individual outcomes into a Sample: HDR histograms (total, per request, per second)
+// and error counts. Memory is constant in the number of requests.
+import { createHistogram, recordUs, type Histogram } from '../reports/histogram.js';
+import type { TimelinePoint } from '../reports/results.js';
+import type { RequestSample, Sample } from './runner.js';
+
+export class Recorder {
+  readonly total = createHistogram();
+  readonly #byRequest: RequestSample[];
+  readonly #names: string[];
+  readonly #errorsByKind: Record<string, number> = {};
+  #requests = 0;
+  #ok = 0;
+  #errors = 0;
+  #dropped = 0;
+  #startMs = 0;
+  #seconds: Array<{ requests: number; errors: number; histogram: Histogram }> = [];
+  #lastTickRequests = 0;
+
+  constructor(names: string[]) {
+    this.#names = names;
+    this.#byRequest = names.map(() => ({ requests: 0, errors: 0, histogram: createHistogram() }));
+  }
+
+  start(nowMs = performance.now()): void {
+    this.#startMs = nowMs;
+  }
+
+  get requests(): number {
+    return this.#requests;
+  }
+  get errors(): number {
+    return this.#errors;
+  }
+
+  #second(nowMs: number) {
+    const i = Math.max(0, Math.floor((nowMs - this.#startMs) / 1000));
+    while (this.#seconds.length <= i) this.#seconds.push({ requests: 0, errors: 0, histogram: createHistogram() });
+    return this.#seconds[i]!;
+  }
+
+  /** A response arrived. Latency of unexpected statuses is not mixed into the latency histograms. */
+  response(index: number, status: number, ok: boolean, latencyUs: number, nowMs = performance.now()): void {
+    const r = this.#byRequest[index]!;
+    const sec = this.#second(nowMs);
+    this.#requests++;
+    r.requests++;
+    sec.requests++;
+    if (ok) {
+      this.#ok++;
+      recordUs(this.total, latencyUs);
+      recordUs(r.histogram, latencyUs);
+      recordUs(sec.histogram, latencyUs);
+    } else {
+      this.#errors++;
+      r.errors++;
+      sec.errors++;
+      this.#count(`http_${status}`);
+    }
+  }
+
+  /** A request got no response (socket error, timeout). index -1 when unknown. */
+  failure(index: number, kind: string, nowMs = performance.now()): void {
+    this.#errors++;
+    this.#second(nowMs).errors++;
+    if (index >= 0) this.#byRequest[index]!.errors++;
+    this.#count(kind);
+  }
+
+  /** Open model: an arrival that could not be sent. */
+  drop(): void {
+    this.#dropped++;
+  }
+
+  #count(kind: string): void {
+    this.#errorsByKind[kind] = (this.#errorsByKind[kind] ?? 0) + 1;
+  }
+
+  /** Responses since the last call, for a progress line. */
+  takeTickRequests(): number {
+    const n = this.#requests - this.#lastTickRequests;
+    this.#lastTickRequests = this.#requests;
+    return n;
+  }
+
+  finish(durationMs: number, extra: Partial<Sample> = {}): Sample {
+    const byRequest = new Map<string, RequestSample>();
+    this.#names.forEach((n, i) => byRequest.set(n, this.#byRequest[i]!));
+    const whole = Math.max(1, Math.round(durationMs / 1000));
+    const timeline: TimelinePoint[] = this.#seconds.slice(0, whole).map((s, t) => ({
+      t,
+      requests: s.requests,
+      errors: s.errors,
+      p50Ms: s.histogram.totalCount ? s.histogram.getValueAtPercentile(50) / 1000 : null,
+      p99Ms: s.histogram.totalCount ? s.histogram.getValueAtPercentile(99) / 1000 : null,
+    }));
+    return {
+      durationMs,
+      requests: this.#requests,
+      ok: this.#ok,
+      errors: this.#errors,
+      errorsByKind: { ...this.#errorsByKind },
+      dropped: this.#dropped,
+      histogram: this.total,
+      byRequest,
+      timeline,
+      ...extra,
+    };
+  }
+}
+
+export function errorKind(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof e.code === 'string') return e.code;
+    if (typeof e.message === 'string' && /timed out/i.test(e.message)) return 'timeout';
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'error';
+}

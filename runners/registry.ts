@@ -1,0 +1,20 @@
+// The explicit list of load generators; the harness picks the first that can execute a plan.
+import { autocannonRunner } from './autocannon/index.js';
+import type { Runner } from './runner.js';
+import type { ExecutorConfig } from '../scenarios/executor.js';
+
+export const runners: readonly Runner[] = [autocannonRunner];
+
+export function pickRunner(executor: ExecutorConfig, url: string, preferred?: string): Runner {
+  const candidates = preferred ? runners.filter((r) => r.name === preferred) : runners;
+  if (preferred && candidates.length === 0) {
+    throw new Error(`unknown runner "${preferred}"; valid: ${runners.map((r) => r.name).join(', ')}`);
+  }
+  const reasons: string[] = [];
+  for (const r of candidates) {
+    const why = r.unsupported(executor, url);
+    if (!why) return r;
+    reasons.push(`${r.name}: ${why}`);
+  }
+  throw new Error(`no runner can execute ${executor.type} against ${url}:\n  ${reasons.join('\n  ')}`);
+}

@@ -1,0 +1,61 @@
+// Weighted choice of the next request and its wire form, shared by every HTTP runner.
+import type { HttpRequest, RequestContext, RequestDefinition } from '../scenarios/define.js';
+
+export interface BuiltRequest {
+  name: string;
+  /** Index into the scenario's requests, for cheap per-request bookkeeping. */
+  index: number;
+  method: HttpRequest['method'];
+  path: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  expect: ((status: number) => boolean);
+}
+
+const is2xx = (s: number) => s >= 200 && s < 300;
+
+export class RequestMix {
+  readonly #defs: readonly RequestDefinition[];
+  readonly #cumulative: number[];
+  readonly #total: number;
+  readonly #expect: Array<(status: number) => boolean>;
+
+  constructor(defs: readonly RequestDefinition[], readonly context: RequestContext) {
+    this.#defs = defs;
+    let sum = 0;
+    this.#cumulative = defs.map((d) => (sum += d.weight));
+    this.#total = sum;
+    this.#expect = defs.map((d) => {
+      if (!d.expect) return is2xx;
+      const allowed = new Set(d.expect);
+      return (s: number) => allowed.has(s);
+    });
+  }
+
+  get names(): string[] {
+    return this.#defs.map((d) => d.name);
+  }
+
+  next(): BuiltRequest {
+    const x = this.context.random() * this.#total;
+    let i = 0;
+    while (i < this.#cumulative.length - 1 && x >= this.#cumulative[i]!) i++;
+    return this.build(i);
+  }
+
+  expectAt(index: number): (status: number) => boolean {
+    return this.#expect[index] ?? is2xx;
+  }
+
+  build(index: number): BuiltRequest {
+    const def = this.#defs[index]!;
+    const r = def.request(this.context);
+    const headers: Record<string, string> = { ...r.headers };
+    let body: string | undefined;
+    if (r.body !== undefined) {
+      body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return { name: def.name, index, method: r.method, path: r.path, headers, body, expect: this.#expect[index]! };
+  }
+}

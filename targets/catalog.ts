@@ -1,0 +1,45 @@
+// The registry of named targets: every point of the architecture matrix we ship.
+import { bareNodeHttp } from './baseline/spec.js';
+import { monolith } from './monolith/spec.js';
+import type { Axes, TargetSpec } from './target.js';
+
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), bareNodeHttp];
+
+export function findTarget(name: string): TargetSpec | undefined {
+  return targets.find((t) => t.name === name);
+}
+
+export class TargetSelectionError extends Error {
+  readonly code = 'ERR_TARGET_SELECTION';
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/**
+ * Select targets by names or globs ("micro-*") and axis filters ("transport=grpc").
+ * Unknown names are an error that lists the valid ones.
+ */
+export function selectTargets(patterns: string[], where: string[] = []): TargetSpec[] {
+  const valid = () => targets.map((t) => t.name).join(', ');
+  let chosen: TargetSpec[] = [];
+  for (const p of patterns) {
+    const re = globToRegExp(p);
+    const hits = targets.filter((t) => re.test(t.name));
+    if (hits.length === 0) throw new TargetSelectionError(`unknown target "${p}"; valid targets: ${valid()}`);
+    for (const h of hits) if (!chosen.includes(h)) chosen.push(h);
+  }
+  for (const cond of where) {
+    const m = /^(\w+)=(.+)$/.exec(cond);
+    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas'];
+    if (!m || !axisNames.includes(m[1]!)) {
+      throw new TargetSelectionError(`invalid --where "${cond}": expected AXIS=VALUE with AXIS one of ${axisNames.join(', ')}`);
+    }
+    const [, axis, value] = m;
+    const values = value!.split('|');
+    chosen = chosen.filter((t) => values.includes(String(t.axes[axis as keyof Axes] ?? '')));
+  }
+  if (chosen.length === 0) throw new TargetSelectionError(`no target matches ${[...patterns, ...where].join(' ')}; valid targets: ${valid()}`);
+  return chosen;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseDurationMs } from '../../scenarios/duration.js';
+import { executorDurationMs, warmupExecutor } from '../../scenarios/executor.js';
+
+describe('durations', () => {
+  it.each([
+    ['500ms', 500],
+    ['20s', 20_000],
+    ['1m30s', 90_000],
+    ['2h', 7_200_000],
+    ['1.5s', 1500],
+    ['3', 3000],
+    [2.5, 2500],
+  ] as const)('%s -> %d ms', (d, ms) => expect(parseDurationMs(d)).toBe(ms));
+
+  it.each(['', 'abc', '10x', '5s garbage', '-1s'])('rejects %j', (d) => expect(() => parseDurationMs(d)).toThrow(/invalid duration/));
+
+  it('sums ramping stages and warms ramps up at their first level', () => {
+    const e = { type: 'ramping-vus' as const, stages: [{ duration: '10s', target: 5 }, { duration: '5s', target: 20 }] };
+    expect(executorDurationMs(e, parseDurationMs)).toBe(15_000);
+    expect(warmupExecutor(e, 2000)).toEqual({ type: 'constant-vus', vus: 5, duration: '2000ms' });
+  });
+});
