@@ -1,0 +1,59 @@
+// Storage ports. Async on purpose: the SQLite adapter answers synchronously, a PostgreSQL
+// adapter will not. Records carry integer microsecond timestamps; services turn them into
+// the public ISO shapes.
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  /** Already normalised (trimmed, lowercase): the unique key. */
+  email: string;
+  createdAtUs: number;
+}
+
+export type InsertUserResult = 'inserted' | 'email_taken';
+
+export interface UserRepository {
+  /** Duplicate emails are an expected outcome, not an exception. */
+  insert(user: UserRecord): Promise<InsertUserResult>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  existsById(id: string): Promise<boolean>;
+}
+
+export interface InvoiceRecord {
+  id: string;
+  userId: string;
+  amountCents: number;
+  currency: string;
+  status: 'open' | 'paid';
+  createdAtUs: number;
+  paidAtUs: number | null;
+}
+
+/** Position in the (createdAtUs DESC, id DESC) order; the page starts strictly after it. */
+export interface InvoiceKey {
+  createdAtUs: number;
+  id: string;
+}
+
+export interface InvoiceRepository {
+  insert(invoice: InvoiceRecord): Promise<void>;
+  findById(id: string): Promise<InvoiceRecord | undefined>;
+  /** Newest first, keyset paginated. */
+  listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<InvoiceRecord[]>;
+  /**
+   * Mark paid if still open; a paid invoice keeps its first paidAt (idempotent pay).
+   * Returns the invoice as stored afterwards, or undefined when it does not exist.
+   */
+  markPaid(id: string, paidAtUs: number): Promise<InvoiceRecord | undefined>;
+}
+
+export interface BillingAccountRepository {
+  /** Opens the account unless it exists. Returns true only when this call created it. */
+  openIfAbsent(userId: string, openedAtUs: number): Promise<boolean>;
+  exists(userId: string): Promise<boolean>;
+}
+
+/** How billing asks "does this user exist?": a function call in the monolith, RPC in micro. */
+export interface UserDirectory {
+  exists(userId: string): Promise<boolean>;
+}

@@ -1,0 +1,57 @@
+// users.db: the users service's own database.
+import { join } from 'node:path';
+import type { InsertUserResult, UserRecord, UserRepository } from '../../domain/ports.js';
+import type { UsersStorage } from '../ports.js';
+import { openDatabase, type SqliteDb } from './database.js';
+
+export const USERS_DB_FILE = 'users.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id            TEXT PRIMARY KEY,
+  name          TEXT NOT NULL,
+  email         TEXT NOT NULL UNIQUE,
+  created_at_us INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+// Column aliases produce UserRecord-shaped rows directly: no per-row mapping.
+const COLUMNS = 'id, name, email, created_at_us AS createdAtUs';
+
+export class SqliteUserRepository implements UserRepository {
+  readonly #insert;
+  readonly #findById;
+  readonly #exists;
+
+  constructor(db: SqliteDb) {
+    // Prepared once; every call only binds parameters.
+    this.#insert = db.prepare<[string, string, string, number]>(
+      'INSERT INTO users (id, name, email, created_at_us) VALUES (?, ?, ?, ?) ON CONFLICT(email) DO NOTHING',
+    );
+    this.#findById = db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+    this.#exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM users WHERE id = ?');
+  }
+
+  async insert(u: UserRecord): Promise<InsertUserResult> {
+    const { changes } = this.#insert.run(u.id, u.name, u.email, u.createdAtUs);
+    return changes === 1 ? 'inserted' : 'email_taken';
+  }
+
+  async findById(id: string): Promise<UserRecord | undefined> {
+    return this.#findById.get(id);
+  }
+
+  async existsById(id: string): Promise<boolean> {
+    return this.#exists.get(id) !== undefined;
+  }
+}
+
+export function openSqliteUsers(dataDir: string): UsersStorage {
+  const db = openDatabase(join(dataDir, USERS_DB_FILE), SCHEMA);
+  return {
+    users: new SqliteUserRepository(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
