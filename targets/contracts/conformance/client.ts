@@ -1,0 +1,64 @@
+// A minimal HTTP client over global fetch for the suite: every answer is captured, never thrown.
+
+export interface ApiResponse {
+  status: number;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  body: unknown;
+  text: string;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  /** Serialised as JSON with content-type application/json. */
+  json?: unknown;
+  /** Sent as is (for malformed bodies); pair with contentType. */
+  raw?: string;
+  contentType?: string;
+  token?: string;
+  /** Full Authorization header value; wins over `token`. */
+  authorization?: string;
+}
+
+export class ApiClient {
+  readonly #base: string;
+  readonly #signal: AbortSignal | undefined;
+  readonly #timeoutMs: number;
+
+  constructor(baseUrl: string, signal: AbortSignal | undefined, timeoutMs: number) {
+    this.#base = baseUrl.replace(/\/+$/, '');
+    this.#signal = signal;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  get(path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+    return this.request('GET', path, opts);
+  }
+
+  post(path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+    return this.request('POST', path, opts);
+  }
+
+  async request(method: string, path: string, opts: RequestOptions): Promise<ApiResponse> {
+    const headers: Record<string, string> = {};
+    let body: string | undefined;
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers['content-type'] = 'application/json';
+    }
+    if (opts.raw !== undefined) body = opts.raw;
+    if (opts.contentType !== undefined) headers['content-type'] = opts.contentType;
+    const auth = opts.authorization ?? (opts.token === undefined ? undefined : `Bearer ${opts.token}`);
+    if (auth !== undefined) headers.authorization = auth;
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const signal = this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout;
+    const res = await fetch(this.#base + path, { method, headers, body, signal });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed, text, headers: res.headers };
+  }
+}
