@@ -1,0 +1,101 @@
+// bare-node-http: the reference peer. node:http only, no framework, no domain layer: the
+// users table is read and written through the SAME SQLite adapter (and so the same SQL) as the
+// monolith, so monolith minus this measures framework + domain overhead. Minimal checks by design.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { cpuBurner } from '../contracts/http/busy-work.js';
+import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
+import { systemClock } from '../domain/clock.js';
+import type { UserRepository } from '../domain/ports.js';
+import { toUser } from '../domain/users/user-service.js';
+import type { ChildServer } from '../lifecycle/child.js';
+
+export interface BaselineOptions {
+  host: string;
+  port: number;
+  injectCpuUs: number;
+}
+
+const USER_PATH = /^\/users\/([0-9a-f-]{36})$/;
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+function fail(res: ServerResponse, status: number, code: string, message: string, field?: string): void {
+  reply(res, status, { error: field ? { code, message, field } : { code, message } });
+}
+
+/** Reads at most BODY_LIMIT_BYTES; undefined when the body is larger. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > BODY_LIMIT_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function registerUser(users: UserRepository, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const raw = await readBody(req);
+  if (!raw) return fail(res, 413, 'payload_too_large', `request body exceeds ${BODY_LIMIT_BYTES} bytes`);
+  let input: { name?: unknown; email?: unknown };
+  try {
+    input = JSON.parse(raw.toString('utf8')) as typeof input;
+  } catch {
+    return fail(res, 400, 'validation', 'malformed JSON body', 'body');
+  }
+  const name = typeof input?.name === 'string' ? input.name.trim() : '';
+  const email = typeof input?.email === 'string' ? input.email.trim().toLowerCase() : '';
+  if (name.length < 1 || name.length > 100) return fail(res, 400, 'validation', 'invalid name', 'name');
+  if (!email.includes('@')) return fail(res, 400, 'validation', 'invalid email', 'email');
+  const record = { id: randomUUID(), name, email, createdAtUs: systemClock.nowMicros() };
+  if ((await users.insert(record)) === 'email_taken') {
+    return fail(res, 409, 'conflict', 'a user with this email already exists', 'email');
+  }
+  reply(res, 201, toUser(record));
+}
+
+async function getUser(users: UserRepository, id: string, res: ServerResponse): Promise<void> {
+  const record = await users.findById(id);
+  if (!record) return fail(res, 404, 'not_found', `user ${id} not found`);
+  reply(res, 200, toUser(record));
+}
+
+export async function serveBaseline(users: UserRepository, opts: BaselineOptions): Promise<ChildServer> {
+  const burn = cpuBurner(opts.injectCpuUs);
+  const server = createServer((req, res) => {
+    burn?.();
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    let work: Promise<void> | void;
+    let m: RegExpExecArray | null;
+    if (req.method === 'GET' && path === '/health') work = reply(res, 200, { status: 'ok' });
+    else if (req.method === 'POST' && path === '/users') work = registerUser(users, req, res);
+    else if (req.method === 'GET' && (m = USER_PATH.exec(path)) && m[1]) work = getUser(users, m[1], res);
+    else work = fail(res, 404, 'not_found', `no route for ${req.method} ${path}`);
+    Promise.resolve(work).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) fail(res, 500, 'internal', 'internal error');
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  server.listen(opts.port, opts.host);
+  await once(server, 'listening');
+  const addr = server.address() as AddressInfo;
+  return {
+    host: addr.address,
+    port: addr.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+// bare-node-http: a reference peer serving GET /health, POST /users and GET /users/:id only,
+// to measure what the frameworks (and the domain layer) add. Not put through conformance.
+import { siblingEntry, spawnService } from '../lifecycle/spawn.js';
+import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
+import { singleProcessTarget } from '../monolith/running-target.js';
+import type { BaselineConfig } from './config.js';
+
+export const bareNodeHttp: TargetSpec = {
+  name: 'bare-node-http',
+  reference: true,
+  axes: { topology: 'monolith', framework: 'node-http', lifecycle: 'persistent', workers: 1, storage: 'sqlite' },
+  description: 'reference: plain node:http, same SQLite adapter; serves /health, POST /users, GET /users/:id only',
+  async start(ctx: StartContext): Promise<RunningTarget> {
+    const config: BaselineConfig = {
+      host: ctx.host,
+      port: 0,
+      dataDir: ctx.dataDir,
+      injectCpuUs: ctx.options.injectCpuUs ?? 0,
+    };
+    const proc = await spawnService({
+      name: 'bare-node-http',
+      entry: siblingEntry(import.meta.url, './main.js'),
+      config,
+      readyTimeoutMs: ctx.readyTimeoutMs,
+      signal: ctx.signal,
+      ...(ctx.options.env ? { env: ctx.options.env } : {}),
+      ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
+      ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+    });
+    return singleProcessTarget(proc);
+  },
+};

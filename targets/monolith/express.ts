@@ -1,0 +1,64 @@
+// express edge: registers the shared routes; all request semantics live in contracts/http.
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { cpuBurner } from '../contracts/http/busy-work.js';
+import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
+import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
+import { headerValue, type ServeApi } from './edge.js';
+
+function send(res: Response, out: HttpResponse): void {
+  if (out.headers) res.set(out.headers);
+  res.status(out.status).json(out.body);
+}
+
+export const serveExpress: ServeApi = async (routes, opts) => {
+  const app = express();
+  // Match fastify's defaults so the comparison is about the framework, not its settings:
+  // no ETag hashing of every body, exact paths, no banner header.
+  app.set('etag', false);
+  app.set('strict routing', true);
+  app.set('case sensitive routing', true);
+  app.disable('x-powered-by');
+
+  const burn = cpuBurner(opts.injectCpuUs);
+  if (burn) app.use((_req, _res, next) => (burn(), next()));
+  // Bytes only, whatever the content-type: decoding is shared with fastify (contracts/http/body.ts).
+  app.use(express.raw({ type: () => true, limit: BODY_LIMIT_BYTES }));
+
+  for (const route of routes) {
+    const method = route.spec.method === 'GET' ? 'get' : 'post';
+    app[method](route.spec.path, (req: Request, res: Response) => {
+      route
+        .handle({
+          params: req.params as Record<string, string>,
+          query: req.query,
+          contentType: headerValue(req.headers['content-type']),
+          authorization: headerValue(req.headers.authorization),
+          body: Buffer.isBuffer(req.body) ? req.body : undefined,
+        })
+        .then((out) => send(res, out), (err: unknown) => send(res, toErrorResponse(err)));
+    });
+  }
+  app.use((req: Request, res: Response) => send(res, notFoundResponse(req.method, req.path)));
+  // Only framework errors arrive here (too large, bad content-length): handlers never throw.
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => send(res, toErrorResponse(err));
+  app.use(onError);
+
+  const server = createServer(app);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  server.listen(opts.port, opts.host);
+  await once(server, 'listening');
+  const addr = server.address() as AddressInfo;
+  return {
+    host: addr.address,
+    port: addr.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+};

@@ -1,0 +1,53 @@
+// fastify edge: registers the shared routes; all request semantics live in contracts/http.
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { cpuBurner } from '../contracts/http/busy-work.js';
+import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
+import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
+import { headerValue, type ServeApi } from './edge.js';
+
+function send(reply: FastifyReply, res: HttpResponse): FastifyReply {
+  if (res.headers) reply.headers(res.headers);
+  return reply.code(res.status).send(res.body);
+}
+
+export const serveFastify: ServeApi = async (routes, opts) => {
+  const app = Fastify({
+    logger: false,
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+  });
+  // Bytes only: decoding is shared with express (contracts/http/body.ts), so a wrong
+  // content-type or malformed JSON gets the same answer on both frameworks.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  const burn = cpuBurner(opts.injectCpuUs);
+  if (burn) app.addHook('onRequest', async () => burn());
+
+  for (const route of routes) {
+    app.route({
+      method: route.spec.method,
+      url: route.spec.path,
+      handler: async (req, reply) =>
+        send(
+          reply,
+          await route.handle({
+            params: req.params as Record<string, string>,
+            query: req.query,
+            contentType: headerValue(req.headers['content-type']),
+            authorization: headerValue(req.headers.authorization),
+            body: Buffer.isBuffer(req.body) ? req.body : undefined,
+          }),
+        ),
+    });
+  }
+  app.setNotFoundHandler((req, reply) => send(reply, notFoundResponse(req.method, req.url.split('?')[0] ?? '')));
+  // Only framework errors arrive here (too large, bad content-length): handlers never throw.
+  app.setErrorHandler((err: FastifyError, _req, reply) => send(reply, toErrorResponse(err)));
+
+  await app.listen({ host: opts.host, port: opts.port });
+  const addr = app.server.address() as AddressInfo;
+  return { host: addr.address, port: addr.port, close: () => app.close() };
+};
