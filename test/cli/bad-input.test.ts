@@ -1,0 +1,62 @@
+// Every bad input gets a clear message and exit code 2, before anything starts.
+import { describe, expect, it } from 'vitest';
+import { benchSync } from '../helpers/cli.js';
+
+describe('bench: bad input', () => {
+  it('an unknown scenario lists the valid ones', () => {
+    const r = benchSync(['run', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown scenario "nope"; valid scenarios: .*smoke.*read-heavy.*write-heavy/);
+  });
+
+  it('an unknown target lists the valid ones', () => {
+    const r = benchSync(['run', 'smoke', '--targets', 'monolith-nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown target "monolith-nope"; valid targets: .*monolith-fastify.*monolith-express/);
+  });
+
+  it.each([
+    [['--duration', '0'], /--duration "0": expected seconds from 1 to 3600/],
+    [['--duration', 'abc'], /--duration "abc"/],
+    [['--connections', '0'], /--connections "0": expected a whole number from 1 to 10000/],
+    [['--connections', '2.5'], /--connections "2.5"/],
+    [['--trials', '1000'], /--trials "1000": expected a whole number from 1 to 100/],
+    [['--warmup', '-1'], /--warmup "-1"/],
+  ])('%j names the option and its range', (args, message) => {
+    const r = benchSync(['run', 'smoke', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a bad --where names the accepted axes', () => {
+    const r = benchSync(['run', 'smoke', '--where', 'colour=blue']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--where "colour=blue".*topology/);
+  });
+
+  it('a baseline outside the selection is refused', () => {
+    const r = benchSync(['run', 'smoke', '--targets', 'monolith-fastify', '--baseline', 'monolith-express']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--baseline "monolith-express" is not among the selected targets/);
+  });
+
+  it('an unknown option or command is a usage error', () => {
+    expect(benchSync(['run', 'smoke', '--frobnicate']).code).toBe(2);
+    expect(benchSync(['frobnicate']).code).toBe(2);
+    expect(benchSync(['list', 'widgets']).code).toBe(2);
+  });
+
+  it('a non-loopback --url is refused without --allow-remote, naming the flag', () => {
+    const r = benchSync(['run', 'smoke', '--url', 'http://192.0.2.10:8080', '--duration', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/not loopback.*--allow-remote/s);
+  });
+
+  it('--help works on every command', () => {
+    for (const cmd of [[], ['run'], ['list'], ['verify']]) {
+      const r = benchSync([...cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: bench/);
+    }
+  });
+});

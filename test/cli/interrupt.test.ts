@@ -1,0 +1,68 @@
+// Ctrl-C, a crashing target and a SIGKILLed harness: partial results, and no orphan process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../reports/results.js';
+import { BIN, ROOT, childrenOf, isAlive, waitFor } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function startRun(extra: string[] = []) {
+  const out = mkdtempSync(join(tmpdir(), 'archbench-int-'));
+  dirs.push(out);
+  const child = spawn(process.execPath, [BIN, 'run', 'smoke', '--targets', 'monolith-fastify', '--duration', '30', '--out', out, ...extra], { cwd: ROOT });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c));
+  child.stdout.on('data', () => {});
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, out, exited, stderr: () => stderr };
+}
+
+async function untilMeasuring(run: ReturnType<typeof startRun>) {
+  expect(await waitFor(() => /measure/.test(run.stderr()), 60_000)).toBe(true);
+  const targets = childrenOf(run.child.pid!);
+  expect(targets.length).toBeGreaterThan(0);
+  return targets;
+}
+
+describe('interruptions', () => {
+  it('SIGINT stops load and targets and writes partial results marked interrupted', async () => {
+    const run = startRun();
+    const targets = await untilMeasuring(run);
+    await new Promise((r) => setTimeout(r, 1500));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(1);
+    const results = JSON.parse(readFileSync(join(run.out, 'results.json'), 'utf8')) as Results;
+    expect(results.interrupted).toBe(true);
+    expect(results.status).toBe('interrupted');
+    expect(results.runs[0]!.status).toBe('interrupted');
+    expect(results.runs[0]!.requests).toBeGreaterThan(0);
+    expect(results.runs[0]!.durationS).toBeLessThan(25);
+    for (const pid of targets) expect(isAlive(pid)).toBe(false);
+  }, 90_000);
+
+  it('a target that dies mid-run fails the run with its reason, keeps what was measured', async () => {
+    const run = startRun();
+    const targets = await untilMeasuring(run);
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const pid of targets) process.kill(pid, 'SIGKILL');
+    expect(await run.exited).toBe(1);
+    const results = JSON.parse(readFileSync(join(run.out, 'results.json'), 'utf8')) as Results;
+    expect(results.status).toBe('failed');
+    expect(results.runs[0]!.status).toBe('failed');
+    expect(results.runs[0]!.error).toMatch(/exited unexpectedly/);
+  }, 90_000);
+
+  it('a SIGKILLed harness leaves no target behind (dead-man switch), and partial JSON is valid', async () => {
+    const run = startRun();
+    const targets = await untilMeasuring(run);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    expect(await waitFor(() => targets.every((p) => !isAlive(p)), 10_000)).toBe(true);
+    const partial = JSON.parse(readFileSync(join(run.out, 'results.partial.json'), 'utf8')) as Results;
+    expect(partial.scenario.name).toBe('smoke');
+  }, 90_000);
+});
