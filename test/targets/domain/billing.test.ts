@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../../../targets/domain/billing/cursor.js';
+import { NotFoundError, UnprocessableError, ValidationError } from '../../../targets/domain/errors.js';
+import type { UserRegistered } from '../../../targets/domain/events.js';
+import type { User } from '../../../targets/domain/model.js';
+import { domainFixture } from '../fixtures.js';
+
+let f: ReturnType<typeof domainFixture>;
+let user: User;
+beforeEach(async () => {
+  f = domainFixture();
+  user = await f.users.register({ name: 'Payer', email: 'payer@example.com' });
+});
+afterEach(async () => {
+  await f.close();
+});
+
+async function fieldOf(p: Promise<unknown>): Promise<string | undefined> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ValidationError);
+  return (err as ValidationError).field;
+}
+
+describe('BillingService.createInvoice', () => {
+  it('creates an open invoice', async () => {
+    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 1999, currency: 'EUR' });
+    expect(inv).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      userId: user.id,
+      amountCents: 1999,
+      currency: 'EUR',
+      status: 'open',
+      createdAt: expect.any(String),
+      paidAt: null,
+    });
+  });
+
+  it('accepts the 1e11 maximum', async () => {
+    await expect(f.billing.createInvoice({ userId: user.id, amountCents: 1e11, currency: 'USD' })).resolves.toBeDefined();
+  });
+
+  it.each([
+    [{ userId: undefined }, 'userId'],
+    [{ userId: 'x' }, 'userId'],
+    [{ amountCents: 0 }, 'amountCents'],
+    [{ amountCents: -1 }, 'amountCents'],
+    [{ amountCents: 1.5 }, 'amountCents'],
+    [{ amountCents: '100' }, 'amountCents'],
+    [{ amountCents: 1e11 + 1 }, 'amountCents'],
+    [{ currency: 'usd' }, 'currency'],
+    [{ currency: 'US' }, 'currency'],
+    [{ currency: 'ZZZ' }, 'currency'],
+    [{ extra: 1 }, 'extra'],
+  ])('rejects %j on %s', async (patch, field) => {
+    expect(await fieldOf(f.billing.createInvoice({ userId: user.id, amountCents: 100, currency: 'USD', ...patch }))).toBe(field);
+  });
+
+  it('refuses an unknown user with an unprocessable error', async () => {
+    await expect(f.billing.createInvoice({ userId: randomUUID(), amountCents: 1, currency: 'USD' })).rejects.toBeInstanceOf(
+      UnprocessableError,
+    );
+  });
+});
+
+describe('BillingService.listInvoices', () => {
+  async function createMany(n: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push((await f.billing.createInvoice({ userId: user.id, amountCents: i + 1, currency: 'USD' })).id);
+    return ids;
+  }
+
+  it('lists newest first with a default limit of 20', async () => {
+    const ids = await createMany(25);
+    const page = await f.billing.listInvoices(user.id);
+    expect(page.items.map((i) => i.id)).toEqual(ids.reverse().slice(0, 20));
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('walks every page with the cursor, without gaps or repeats', async () => {
+    const ids = (await createMany(7)).reverse();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await f.billing.listInvoices(user.id, cursor === undefined ? { limit: 3 } : { limit: 3, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+    expect(pages).toBe(3);
+  });
+
+  it('orders invoices created in the same instant by id, consistently across pages', async () => {
+    f.clock.nowMicros = () => 1_700_000_000_000_000; // frozen clock
+    await createMany(4);
+    const all = (await f.billing.listInvoices(user.id, { limit: 100 })).items.map((i) => i.id);
+    expect(all).toEqual([...all].sort().reverse());
+    const first = await f.billing.listInvoices(user.id, { limit: 2 });
+    const second = await f.billing.listInvoices(user.id, { limit: 2, cursor: first.nextCursor ?? '' });
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(all);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('returns an empty page for a user without invoices', async () => {
+    expect(await f.billing.listInvoices(randomUUID())).toEqual({ items: [], nextCursor: null });
+  });
+
+  it.each([
+    [{ limit: 0 }, 'limit'],
+    [{ limit: 101 }, 'limit'],
+    [{ limit: 2.5 }, 'limit'],
+    [{ cursor: 'not a cursor' }, 'cursor'],
+    [{ cursor: Buffer.from('123.not-a-uuid').toString('base64url') }, 'cursor'],
+    [{ cursor: Buffer.from('abc').toString('base64url') }, 'cursor'],
+  ])('rejects options %j on %s', async (opts, field) => {
+    expect(await fieldOf(f.billing.listInvoices(user.id, opts))).toBe(field);
+  });
+
+  it('round-trips cursors', () => {
+    const key = { createdAtUs: 1_736_000_000_123_456, id: randomUUID() };
+    expect(decodeCursor(encodeCursor(key))).toEqual(key);
+  });
+});
+
+describe('BillingService.payInvoice', () => {
+  it('is idempotent: the second pay returns the same invoice with paidAt unchanged', async () => {
+    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 500, currency: 'GBP' });
+    const paid = await f.billing.payInvoice(inv.id);
+    expect(paid).toEqual({ ...inv, status: 'paid', paidAt: expect.any(String) });
+    const again = await f.billing.payInvoice(inv.id);
+    expect(again).toEqual(paid);
+  });
+
+  it('validates the id and reports unknown invoices', async () => {
+    expect(await fieldOf(f.billing.payInvoice('x'))).toBe('id');
+    await expect(f.billing.payInvoice(randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('billing accounts from UserRegistered', () => {
+  it('opens one account per user even when the same event arrives twice', async () => {
+    const event: UserRegistered = {
+      type: 'UserRegistered',
+      eventId: randomUUID(),
+      userId: randomUUID(),
+      email: 'twice@example.com',
+      occurredAt: new Date().toISOString(),
+    };
+    expect(await f.billing.handleUserRegistered(event)).toBe(true);
+    expect(await f.billing.handleUserRegistered(event)).toBe(false);
+    await f.bus.publish(event);
+    expect(await f.billing.hasAccount(event.userId)).toBe(true);
+  });
+
+  it('the registered user already has an account', async () => {
+    expect(await f.billing.hasAccount(user.id)).toBe(true);
+  });
+});
