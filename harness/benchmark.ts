@@ -1,6 +1,8 @@
 // A whole benchmark: every target, every trial, interleaved (A B C A B C ...) so that
 // machine drift hits all targets alike. Returns the results; prints nothing.
+import { aggregate } from '../reports/aggregate.js';
 import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../reports/results.js';
+import { evaluateThresholds, type ParsedThreshold } from '../reports/thresholds.js';
 import { pickRunner } from '../runners/registry.js';
 import type { Scenario } from '../scenarios/define.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
@@ -30,6 +32,8 @@ export interface BenchmarkOptions {
   /** Options recorded in results.env.options. */
   recordedOptions: Record<string, unknown>;
   placement: string;
+  /** Validated before any target starts (reports/thresholds.ts); evaluated after the runs. */
+  thresholds?: ParsedThreshold[];
 }
 
 function overallStatus(runs: RunResult[], interrupted: boolean): RunStatus {
@@ -45,7 +49,7 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
       name: opts.scenario.name,
       description: opts.scenario.description,
       warmupS: opts.warmupMs / 1000,
-      seed: { ...(opts.scenario.seed ?? {}) },
+      seed: Object.fromEntries(Object.entries(opts.scenario.seed ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
     },
     command: opts.command,
     startedAt: new Date().toISOString(),
@@ -95,6 +99,9 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
       snapshot();
     }
   }
+  // Statistics and thresholds need every trial: computed once, after the last run.
+  results.aggregates = aggregate(results);
+  results.thresholds = evaluateThresholds(opts.thresholds ?? [], results);
   snapshot();
   return results;
 }

@@ -38,6 +38,8 @@ export interface RequestDefinition {
 export interface SeedSpec {
   users: number;
   invoicesPerUser: number;
+  /** Obtain a bearer token (POST /auth/token) for authenticated requests; default true. */
+  auth?: boolean;
 }
 
 export interface ScenarioDefinition {
