@@ -33,6 +33,8 @@ export interface ServiceProcess {
   port: number;
   readonly exited: Promise<ExitInfo>;
   stderrTail(): string[];
+  /** A message to the child over IPC after it is ready (e.g. the addresses of its peers); false if the channel is gone. */
+  send(message: unknown): boolean;
   stop(): Promise<void>;
 }
 
@@ -165,5 +167,6 @@ export async function spawnService(opts: SpawnServiceOptions): Promise<ServicePr
   child.channel?.unref?.();
   (child.stdout as { unref?: () => void } | null)?.unref?.();
   (child.stderr as { unref?: () => void } | null)?.unref?.();
-  return { name: opts.name, pid, host: outcome.host, port: outcome.port, exited, stderrTail: () => tail.lines(), stop };
+  const send = (message: unknown): boolean => (child.connected ? child.send(message as object) : false);
+  return { name: opts.name, pid, host: outcome.host, port: outcome.port, exited, stderrTail: () => tail.lines(), send, stop };
 }
