@@ -15,6 +15,8 @@ import { attachProgress } from './progress.js';
 import { loadScenario } from './scenario-loader.js';
 import { defaultOutDir, writePartialResults, writeResultsFolder } from './results-folder.js';
 import { onInterrupt } from './signals.js';
+import { placeProcesses } from '../harness/placement.js';
+import { MAX_RATE_FLAG, applyRate, checkExecutor, checkRunner, rateOption } from './workload-flags.js';
 
 export const DEFAULT_TARGETS = ['monolith-fastify', 'monolith-express'];
 
@@ -35,6 +37,9 @@ interface RunFlags {
   runner?: string;
   baseline?: string;
   injectCpuUs?: number;
+  rate?: number;
+  generatorThreads?: number;
+  pin?: boolean;
 }
 
 export function applyOverrides(e: ExecutorConfig, flags: Pick<RunFlags, 'duration' | 'connections'>): ExecutorConfig {
@@ -88,13 +93,18 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--no-verify', 'skip the conformance check of our targets (not recommended)')
     .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), 10)
     .option('--ready-timeout <seconds>', 'time a target may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), 30)
-    .option('--runner <name>', 'force a load generator (default: the first that can run the executor)')
+    .option('--runner <name>', 'force a load generator: autocannon or open (default: the first that can run the executor)')
+    .option('--rate <n>', `open model: arrivals per second, 0.1..${MAX_RATE_FLAG} (a constant-vus scenario becomes constant-arrival-rate)`, rateOption)
+    .option('--generator-threads <n>', 'open runner: worker threads generating load, 1..64', intOption('--generator-threads', 1, 64))
+    .option('--pin', 'put the generator and the targets on separate cores (taskset)')
     .option('--baseline <target>', 'target the reports compare others against (default: the first target)')
     .option('--inject-cpu-us <n>', 'busy work per request in our targets, microseconds 0..1000000 (to test the gate)', intOption('--inject-cpu-us', 0, 1_000_000))
     .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
       const scenario = await loadScenario(scenarioArg);
       const targets = chooseTargets(flags);
-      const executor = applyOverrides(scenario.executor, flags);
+      const executor = applyRate(applyOverrides(scenario.executor, flags), flags.rate);
+      checkExecutor(executor, scenario.name);
+      checkRunner(executor, flags.runner, flags.generatorThreads);
       const warmupMs = flags.warmup !== undefined ? flags.warmup * 1000 : parseDurationMs(scenario.warmup ?? 0);
       const baseline = flags.baseline ?? targets[0]!.name;
       if (!targets.some((t) => t.name === baseline)) {
@@ -103,6 +113,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       const out = flags.out ?? defaultOutDir(scenario.name);
       const verifyFlag = cmd.getOptionValueSource('verify') === 'cli' ? flags.verify : undefined;
 
+      const placement = placeProcesses(flags.pin === true);
       const events = new BenchmarkEvents();
       const detach = attachProgress(events);
       writePartialResults(events, out);
@@ -120,13 +131,14 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
             verify: verifyFlag === true ? 'always' : verifyFlag === false ? 'never' : 'own',
             allowRemote: flags.allowRemote === true,
             host: flags.host,
-            targetOptions: { ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}) },
+            targetOptions: { ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}), ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}) },
+            ...(flags.generatorThreads ? { threads: flags.generatorThreads } : {}),
             readyTimeoutMs: flags.readyTimeout * 1000,
             requestTimeoutMs: flags.requestTimeout * 1000,
             baseline,
             command: ['bench', ...process.argv.slice(2)],
             recordedOptions: { ...flags, scenario: scenario.name, executor },
-            placement: 'none: generator and targets share all cores',
+            placement: placement.description,
           },
           events,
           controller.signal,

@@ -1,9 +1,9 @@
 // A scenario is a built-in name or a path to the user's own defineScenario file.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../scenarios/define.js';
 import { findScenario, scenarios } from '../scenarios/registry.js';
+import { importScenarioFile, rememberScenarioFile } from '../scenarios/source.js';
 import { UsageError } from './errors.js';
 
 const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(m?[jt]s|cjs)$/.test(s);
@@ -16,15 +16,11 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
   }
   const file = resolve(nameOrPath);
   if (!existsSync(file)) throw new UsageError(`scenario file not found: ${file}`);
-  if (/\.[cm]?ts$/.test(file)) {
-    // Users write scenarios in TypeScript; load them without a build step.
-    const { register } = await import('tsx/esm/api');
-    register();
-  }
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  const s = mod.default as Partial<Scenario> | undefined;
+  const s = (await importScenarioFile(file)) as Partial<Scenario> | undefined;
   if (!s || typeof s !== 'object' || typeof s.name !== 'string' || !Array.isArray(s.requests) || !s.executor) {
     throw new UsageError(`${file} must \`export default defineScenario({...})\` (from 'archbench')`);
   }
+  // Generator threads load it again from here.
+  rememberScenarioFile(s as Scenario, file);
   return s as Scenario;
 }

@@ -108,6 +108,9 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       context,
       timeoutMs: plan.requestTimeoutMs,
       ...(plan.threads ? { threads: plan.threads } : {}),
+      allowRemote: plan.allowRemote,
+      // Generator threads rebuild the context from this.
+      contextSource: { ...data, runId },
     };
 
     if (plan.warmupMs > 0) {

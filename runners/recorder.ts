@@ -1,6 +1,6 @@
 // Turns individual outcomes into a Sample: HDR histograms (total, per request, per second)
 // and error counts. Memory is constant in the number of requests.
-import { createHistogram, recordUs, type Histogram } from '../reports/histogram.js';
+import { createHistogram, decodeHistogram, encodeHistogram, recordUs, type Histogram } from '../reports/histogram.js';
 import type { TimelinePoint } from '../reports/results.js';
 import type { RequestSample, Sample } from './runner.js';
 
@@ -83,6 +83,47 @@ export class Recorder {
     return n;
   }
 
+  /** Everything recorded, histograms encoded: what a generator thread sends back to be merged exactly. */
+  toWire(): RecorderWire {
+    const part = (p: { requests: number; errors: number; histogram: Histogram }) => ({
+      requests: p.requests,
+      errors: p.errors,
+      histogram: encodeHistogram(p.histogram),
+    });
+    return {
+      requests: this.#requests,
+      ok: this.#ok,
+      errors: this.#errors,
+      dropped: this.#dropped,
+      errorsByKind: { ...this.#errorsByKind },
+      total: encodeHistogram(this.total),
+      byRequest: this.#byRequest.map(part),
+      seconds: this.#seconds.map(part),
+    };
+  }
+
+  /** Add another recorder's wire form (same request names, same start second). */
+  absorb(w: RecorderWire): void {
+    this.#requests += w.requests;
+    this.#ok += w.ok;
+    this.#errors += w.errors;
+    this.#dropped += w.dropped;
+    for (const [k, n] of Object.entries(w.errorsByKind)) this.#errorsByKind[k] = (this.#errorsByKind[k] ?? 0) + n;
+    this.total.add(decodeHistogram(w.total));
+    w.byRequest.forEach((p, i) => {
+      const r = this.#byRequest[i]!;
+      r.requests += p.requests;
+      r.errors += p.errors;
+      r.histogram.add(decodeHistogram(p.histogram));
+    });
+    w.seconds.forEach((p, i) => {
+      const sec = this.#second(this.#startMs + i * 1000);
+      sec.requests += p.requests;
+      sec.errors += p.errors;
+      sec.histogram.add(decodeHistogram(p.histogram));
+    });
+  }
+
   finish(durationMs: number, extra: Partial<Sample> = {}): Sample {
     const byRequest = new Map<string, RequestSample>();
     this.#names.forEach((n, i) => byRequest.set(n, this.#byRequest[i]!));
@@ -117,4 +158,15 @@ export function errorKind(err: unknown): string {
     if (typeof e.name === 'string') return e.name;
   }
   return 'error';
+}
+
+export interface RecorderWire {
+  requests: number;
+  ok: number;
+  errors: number;
+  dropped: number;
+  errorsByKind: Record<string, number>;
+  total: string;
+  byRequest: Array<{ requests: number; errors: number; histogram: string }>;
+  seconds: Array<{ requests: number; errors: number; histogram: string }>;
 }

@@ -16,6 +16,10 @@ export interface LoadPlan {
   timeoutMs: number;
   /** Worker threads for the generator, where the runner supports them. */
   threads?: number;
+  /** Refuse sockets to non-loopback peers unless true (checked again at connect time). */
+  allowRemote?: boolean;
+  /** The seed data behind `context`, so generator threads can rebuild it. */
+  contextSource?: { userIds: string[]; invoiceIds: string[]; authorization: string; runId: string };
 }
 
 export interface TickStats {

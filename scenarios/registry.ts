@@ -1,11 +1,14 @@
 // The explicit list of built-in scenarios; a user's own file is loaded by path instead.
 import type { Scenario } from './define.js';
+import calibration from './calibration.js';
+import calibrationOpen from './calibration-open.js';
+import calibrationStall from './calibration-stall.js';
 import getUser from './get-user.js';
 import readHeavy from './read-heavy.js';
 import smoke from './smoke.js';
 import writeHeavy from './write-heavy.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser];
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

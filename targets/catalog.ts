@@ -1,9 +1,10 @@
 // The registry of named targets: every point of the architecture matrix we ship.
 import { bareNodeHttp } from './baseline/spec.js';
+import { calibrationTarget, calibrationStallTarget } from './calibration/spec.js';
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
 
-export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), bareNodeHttp];
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
 
 export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);

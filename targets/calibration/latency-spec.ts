@@ -1,0 +1,100 @@
+// The calibration server's configuration language:
+//   --latency '90%:2ms,9%:10ms,1%:50ms'   a mixture of fixed delays
+//   --stall 1s@3s                          freeze every response for 1 s, 3 s after the first request
+// Delays are handed out in a fixed cycle, fastest first, so that every prefix of the requests
+// holds at least its share of fast ones: a percentile at a mixture boundary (p90 above) is then
+// well defined, and the truth is known exactly.
+import { parseDurationMs } from '../../scenarios/duration.js';
+
+export interface LatencyComponent {
+  /** Share of requests, percent. */
+  pct: number;
+  ms: number;
+}
+
+export interface Stall {
+  atMs: number;
+  durationMs: number;
+}
+
+export interface CalibrationSpec {
+  latency: LatencyComponent[];
+  stall?: Stall;
+}
+
+export const DEFAULT_LATENCY = '90%:2ms,9%:10ms,1%:50ms';
+const MAX_CYCLE = 100_000;
+
+export class CalibrationSpecError extends Error {
+  readonly code = 'ERR_CALIBRATION_SPEC';
+}
+
+export function parseLatency(text: string): LatencyComponent[] {
+  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const problems: string[] = [];
+  const out: LatencyComponent[] = [];
+  for (const p of parts) {
+    const m = /^(\d+(?:\.\d+)?)%:(.+)$/.exec(p);
+    let ms = NaN;
+    try {
+      if (m) ms = parseDurationMs(m[2]!);
+    } catch {
+      // reported below
+    }
+    if (!m || !Number.isFinite(ms)) {
+      problems.push(`"${p}" is not PERCENT%:DURATION (e.g. 90%:2ms)`);
+      continue;
+    }
+    if (ms > 60_000) problems.push(`"${p}": delays above 60 s are not supported`);
+    out.push({ pct: Number(m[1]), ms });
+  }
+  if (parts.length === 0) problems.push('no component given');
+  const total = out.reduce((s, c) => s + c.pct, 0);
+  if (out.length && Math.abs(total - 100) > 1e-9) problems.push(`percentages add up to ${+total.toFixed(6)}%, not 100%`);
+  if (out.some((c) => Math.abs(c.pct * (MAX_CYCLE / 100) - Math.round(c.pct * (MAX_CYCLE / 100))) > 1e-6)) {
+    problems.push('percentages must be multiples of 0.001%');
+  }
+  if (problems.length) throw new CalibrationSpecError(`invalid --latency "${text}": ${problems.join('; ')}`);
+  return out.sort((a, b) => a.ms - b.ms);
+}
+
+export function parseStall(text: string): Stall {
+  const m = /^([^@]+)@(.+)$/.exec(text.trim());
+  try {
+    if (m) {
+      const stall = { durationMs: parseDurationMs(m[1]!), atMs: parseDurationMs(m[2]!) };
+      if (stall.durationMs > 0 && stall.durationMs <= 600_000) return stall;
+    }
+  } catch {
+    // reported below
+  }
+  throw new CalibrationSpecError(`invalid --stall "${text}": expected DURATION@START (e.g. 1s@3s, a duration from 1ms to 10m)`);
+}
+
+/** The delays of one cycle, fastest first; request n gets cycle[n % length]. */
+export function delayCycle(latency: LatencyComponent[]): Float64Array {
+  // The shortest cycle in which every share is a whole number of requests.
+  const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6;
+  let length = 100;
+  while (length < MAX_CYCLE && !latency.every((c) => whole((c.pct * length) / 100))) length *= 10;
+  const cycle = new Float64Array(length);
+  let i = 0;
+  for (const c of latency) {
+    const n = Math.round((c.pct * length) / 100);
+    cycle.fill(c.ms, i, i + n);
+    i += n;
+  }
+  return cycle;
+}
+
+/**
+ * When request n, arriving `arrivalMs` after the first request, is answered (ms, same clock):
+ * its delay, pushed to the end of the stall if it would fall inside it (a frozen server answers
+ * nothing until it thaws).
+ */
+export function releaseMs(spec: { cycle: Float64Array; stall?: Stall }, n: number, arrivalMs: number): number {
+  const due = arrivalMs + spec.cycle[n % spec.cycle.length]!;
+  const s = spec.stall;
+  if (s && due >= s.atMs && due < s.atMs + s.durationMs) return s.atMs + s.durationMs;
+  return due;
+}

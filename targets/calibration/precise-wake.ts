@@ -1,0 +1,84 @@
+// Sub-millisecond wake-ups without burning a core. Node's timers fire up to ~1 ms late
+// (libuv keeps time in whole ms), which is as large as the latencies we calibrate against.
+// A helper thread sleeps in Atomics.wait (microsecond timeout) and posts a message when the
+// deadline passes; the message wakes the event loop at once. The open runner's scheduler and
+// the calibration server's response timers both use it.
+import { Worker } from 'node:worker_threads';
+
+/** Monotonic milliseconds, the same clock in every thread of the process. */
+export function monoMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+// Plain JS, evaluated in the helper thread: runs the same from sources and from dist/.
+const SLEEPER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const ctl = new Int32Array(workerData, 0, 2);       // [0] sequence, [1] closing
+const deadline = new BigInt64Array(workerData, 8, 1); // microseconds, 0 = none
+const nowUs = () => process.hrtime.bigint() / 1000n;
+for (;;) {
+  const seq = Atomics.load(ctl, 0);
+  if (Atomics.load(ctl, 1)) break;
+  const t = Atomics.load(deadline, 0);
+  if (t === 0n) { Atomics.wait(ctl, 0, seq); continue; }
+  const remUs = Number(t - nowUs());
+  if (remUs > 0) { Atomics.wait(ctl, 0, seq, remUs / 1000); continue; }
+  // Clear only the deadline we fired for; a newer one set meanwhile stays armed.
+  Atomics.compareExchange(deadline, 0, t, 0n);
+  parentPort.postMessage(0);
+}
+`;
+
+export class PreciseWake {
+  readonly #worker: Worker;
+  readonly #ctl: Int32Array;
+  readonly #deadline: BigInt64Array;
+  #armed = false;
+  #closed = false;
+
+  constructor(onWake: () => void) {
+    const shared = new SharedArrayBuffer(16);
+    this.#ctl = new Int32Array(shared, 0, 2);
+    this.#deadline = new BigInt64Array(shared, 8, 1);
+    this.#worker = new Worker(SLEEPER, { eval: true, workerData: shared });
+    this.#worker.unref();
+    this.#worker.on('message', () => {
+      if (this.#closed) return;
+      this.#disarm();
+      onWake();
+    });
+  }
+
+  /** Call onWake at monoMs() time `tMs` (or at once if it has passed); replaces any earlier deadline. */
+  at(tMs: number): void {
+    if (this.#closed) return;
+    Atomics.store(this.#deadline, 0, BigInt(Math.max(1, Math.round(tMs * 1000))));
+    Atomics.add(this.#ctl, 0, 1);
+    Atomics.notify(this.#ctl, 0);
+    // Keep the process alive while a wake-up is pending, and only then.
+    if (!this.#armed) this.#worker.ref();
+    this.#armed = true;
+  }
+
+  cancel(): void {
+    Atomics.store(this.#deadline, 0, 0n);
+    Atomics.add(this.#ctl, 0, 1);
+    Atomics.notify(this.#ctl, 0);
+    this.#disarm();
+  }
+
+  #disarm(): void {
+    if (this.#armed) this.#worker.unref();
+    this.#armed = false;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    Atomics.store(this.#ctl, 1, 1);
+    Atomics.add(this.#ctl, 0, 1);
+    Atomics.notify(this.#ctl, 0);
+    await exited;
+  }
+}
