@@ -15,12 +15,13 @@ import { attachProgress } from './progress.js';
 import { loadScenario } from './scenario-loader.js';
 import { defaultOutDir, writePartialResults, writeResultsFolder } from './results-folder.js';
 import { onInterrupt } from './signals.js';
+import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
 import { placeProcesses } from '../harness/placement.js';
 import { MAX_RATE_FLAG, applyRate, checkExecutor, checkRunner, rateOption } from './workload-flags.js';
 
 export const DEFAULT_TARGETS = ['monolith-fastify', 'monolith-express'];
 
-interface RunFlags {
+interface RunFlags extends StorageFlags {
   targets?: string[];
   where?: string[];
   url?: string;
@@ -75,8 +76,7 @@ function chooseTargets(flags: RunFlags): TargetSpec[] {
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('run')
+  addStorageOptions(program.command('run'))
     .description('start targets, verify, seed, warm up, measure a scenario, and write results')
     .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
     .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULT_TARGETS.join(',')})`, listOption)
@@ -102,6 +102,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
       const scenario = await loadScenario(scenarioArg);
       const targets = chooseTargets(flags);
+      const storageOptions = storageTargetOptions(flags);
       const executor = applyRate(applyOverrides(scenario.executor, flags), flags.rate);
       checkExecutor(executor, scenario.name);
       checkRunner(executor, flags.runner, flags.generatorThreads);
@@ -131,7 +132,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
             verify: verifyFlag === true ? 'always' : verifyFlag === false ? 'never' : 'own',
             allowRemote: flags.allowRemote === true,
             host: flags.host,
-            targetOptions: { ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}), ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}) },
+            targetOptions: { ...storageOptions, ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}), ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}) },
             ...(flags.generatorThreads ? { threads: flags.generatorThreads } : {}),
             readyTimeoutMs: flags.readyTimeout * 1000,
             requestTimeoutMs: flags.requestTimeout * 1000,

@@ -12,8 +12,9 @@ import type { TargetSpec } from '../targets/target.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { collect, listOption, secondsOption } from './options.js';
 import { onInterrupt } from './signals.js';
+import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
 
-interface VerifyFlags {
+interface VerifyFlags extends StorageFlags {
   targets?: string[];
   where?: string[];
   url?: string;
@@ -23,8 +24,7 @@ interface VerifyFlags {
 }
 
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('verify')
+  addStorageOptions(program.command('verify'))
     .description('run the API conformance suite against targets and print every check')
     .option('-t, --targets <names>', 'targets or globs, comma-separated (default: every non-reference target)', listOption)
     .option('--where <axis=value>', 'keep targets whose axis has this value (repeatable)', collect)
@@ -44,6 +44,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         if (err instanceof TargetSelectionError || err instanceof TypeError) throw new UsageError(err.message);
         throw err;
       }
+      const options = storageTargetOptions(flags);
       const controller = new AbortController();
       const release = onInterrupt(controller);
       let failures = 0;
@@ -52,7 +53,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
           if (controller.signal.aborted) break;
           const dataDir = mkdtempSync(join(tmpdir(), `archbench-verify-${spec.name}-`));
           try {
-            const t = await spec.start({ dataDir, host: flags.host, signal: controller.signal, readyTimeoutMs: flags.readyTimeout * 1000, options: {} });
+            const t = await spec.start({ dataDir, host: flags.host, signal: controller.signal, readyTimeoutMs: flags.readyTimeout * 1000, options });
             try {
               await assertLoopback(t.url, flags.allowRemote === true);
               const report = await runConformance(t.url, { signal: controller.signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}) });

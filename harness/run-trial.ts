@@ -12,6 +12,7 @@ import { executorDurationMs, warmupExecutor, type ExecutorConfig } from '../scen
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetOptions, TargetSpec } from '../targets/target.js';
 import { requestContext } from './context.js';
+import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
 import { assertLoopback } from './loopback.js';
@@ -167,7 +168,7 @@ export function buildResult(plan: TrialPlan, s: Sample, usage: TreeUsage | undef
   const hasProcesses = usage && usage.processes.length > 0;
   return {
     target: plan.spec.name,
-    axes: { ...plan.spec.axes },
+    axes: effectiveAxes(plan.spec.axes, plan.targetOptions),
     trial: plan.trial,
     status: status === 'ok' && s.ok === 0 ? 'failed' : status,
     ...(status === 'ok' && s.ok === 0 ? { error: `no successful response: ${s.errors} errors (${Object.entries(s.errorsByKind).map(([k, n]) => `${k} x${n}`).join(', ') || 'no response at all'})` } : {}),
@@ -193,7 +194,7 @@ export function buildResult(plan: TrialPlan, s: Sample, usage: TreeUsage | undef
 export function failedResult(plan: TrialPlan, status: RunStatus, error: string): RunResult {
   return {
     target: plan.spec.name,
-    axes: { ...plan.spec.axes },
+    axes: effectiveAxes(plan.spec.axes, plan.targetOptions),
     trial: plan.trial,
     status,
     error,

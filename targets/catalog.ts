@@ -4,7 +4,19 @@ import { calibrationTarget, calibrationStallTarget } from './calibration/spec.js
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
 
-export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
+// monolith-<framework>[-boot|-process][-w<N>]: the lifecycle and worker axes of the monolith.
+const monolithLifecycles: readonly TargetSpec[] = [
+  monolith('fastify', { lifecycle: 'boot' }),
+  monolith('express', { lifecycle: 'boot' }),
+  monolith('fastify', { lifecycle: 'process' }),
+  monolith('express', { lifecycle: 'process' }),
+  monolith('fastify', { workers: 2 }),
+  monolith('express', { workers: 2 }),
+  monolith('fastify', { workers: 4 }),
+  monolith('express', { workers: 4 }),
+];
+
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
 
 export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);

@@ -34,6 +34,10 @@ export interface StartContext {
 export interface TargetOptions {
   storage?: StorageKind;
   pgUrl?: string;
+  /** PostgreSQL connections per process of each service (every worker has its own pool). */
+  pgPoolSize?: number;
+  /** `process` lifecycle: fresh per-request processes allowed at once; more requests queue. */
+  processPool?: number;
   replicas?: number;
   /** Busy work per request, to test the regression gate with a known slowdown. */
   injectCpuUs?: number;

@@ -5,13 +5,16 @@ import { TokenService } from '../domain/auth/token-service.js';
 import { BillingService } from '../domain/billing/billing-service.js';
 import { InProcessEventBus } from '../domain/in-process-bus.js';
 import { UserService, localUserDirectory } from '../domain/users/user-service.js';
-import { openSqliteBilling } from '../storage/sqlite/billing-storage.js';
-import { openSqliteUsers } from '../storage/sqlite/users-storage.js';
+import { asyncLocalScope, sharedScope } from '../lifecycle/request-scope.js';
+import { withStateProbe } from '../lifecycle/state-probe.js';
+import { openBillingStorage, openUsersStorage, type ServiceStorageConfig } from '../storage/registry.js';
 import { monolithHandlers, type MonolithServices } from './handlers.js';
 
 export interface MonolithAppOptions {
-  dataDir: string;
+  storage: { users: ServiceStorageConfig; billing: ServiceStorageConfig };
   jwtSecret: string;
+  /** Debug only (see lifecycle/state-probe.ts). */
+  stateProbe?: 'off' | 'on' | 'shared';
 }
 
 export interface MonolithApp {
@@ -20,9 +23,12 @@ export interface MonolithApp {
   close(): Promise<void>;
 }
 
-export function createMonolithApp(opts: MonolithAppOptions): MonolithApp {
-  const usersStorage = openSqliteUsers(opts.dataDir);
-  const billingStorage = openSqliteBilling(opts.dataDir);
+export async function createMonolithApp(opts: MonolithAppOptions): Promise<MonolithApp> {
+  const usersStorage = await openUsersStorage(opts.storage.users);
+  const billingStorage = await openBillingStorage(opts.storage.billing).catch(async (err: unknown) => {
+    await usersStorage.close();
+    throw err;
+  });
   const bus = new InProcessEventBus();
   const users = new UserService({ users: usersStorage.users, events: bus });
   const billing = new BillingService({
@@ -33,9 +39,13 @@ export function createMonolithApp(opts: MonolithAppOptions): MonolithApp {
   billing.subscribeTo(bus);
   const tokens = new TokenService({ secret: opts.jwtSecret });
   const services = { users, billing, tokens };
+  const probe = opts.stateProbe ?? 'off';
+  const routes = bindRoutes(monolithHandlers(services), (h) => tokens.verifyAuthorization(h));
   return {
     services,
-    routes: bindRoutes(monolithHandlers(services), (h) => tokens.verifyAuthorization(h)),
+    // The probe's scope belongs to the container: shared across requests exactly when the container is.
+    // Off (every benchmark), the routes are served unwrapped.
+    routes: probe === 'off' ? routes : withStateProbe(routes, probe === 'shared' ? sharedScope() : asyncLocalScope()),
     close: async () => {
       await Promise.all([usersStorage.close(), billingStorage.close()]);
     },

@@ -1,15 +1,25 @@
 // The monolith child's configuration, as sent by spec.ts through ARCHBENCH_CHILD_CONFIG.
 // Validated on arrival: a bad config fails start-up with a clear message, not a late crash.
 import { z } from 'zod';
+import { serviceStorageSchema } from '../storage/registry.js';
 
 export const monolithConfigSchema = z.strictObject({
   framework: z.enum(['fastify', 'express']),
   host: z.string().min(1),
   /** 0 = an ephemeral port, reported back in the ready message. */
   port: z.number().int().min(0).max(65535),
-  dataDir: z.string().min(1),
   jwtSecret: z.string().min(16),
   injectCpuUs: z.number().int().min(0),
+  lifecycle: z.enum(['persistent', 'boot', 'process']),
+  /** node:cluster worker processes; 1 = no cluster. */
+  workers: z.number().int().min(1).max(64),
+  /** `process` lifecycle: per-request processes at once. */
+  processPool: z.number().int().min(1).max(256),
+  /** Each service its own database (or schema). */
+  storage: z.strictObject({ users: serviceStorageSchema, billing: serviceStorageSchema }),
+  /** Debug only: the request-state probe on /health (`shared` = the deliberate leak the probe's test needs). */
+  stateProbe: z.enum(['off', 'on', 'shared']),
+  readyTimeoutMs: z.number().int().min(1),
 });
 export type MonolithConfig = z.infer<typeof monolithConfigSchema>;
 export type MonolithFramework = MonolithConfig['framework'];

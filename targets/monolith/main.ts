@@ -1,17 +1,31 @@
-// Child entry of the monolith targets: one process serving the whole API.
+// Child entry of the monolith targets: the whole API behind one HTTP edge, served by the
+// configured lifecycle, in one process or in node:cluster workers.
 import { serveChild } from '../lifecycle/child.js';
-import { createMonolithApp } from './app.js';
+import { DEFAULT_PROCESS_TIMEOUT_MS } from '../lifecycle/process-per-request.js';
+import { lifecycles } from '../lifecycle/registry.js';
+import { siblingEntry } from '../lifecycle/spawn.js';
+import { forkWorkers, isClusterPrimary } from '../lifecycle/workers.js';
 import { parseMonolithConfig, type MonolithConfig } from './config.js';
 import type { ServeApi } from './edge.js';
+import { buildMonolithFromConfig } from './factory.js';
 
 serveChild<MonolithConfig>(async (raw) => {
   const cfg = parseMonolithConfig(raw);
+  // The primary only forks and supervises; each worker runs this module again and serves.
+  if (isClusterPrimary(cfg.workers)) return forkWorkers(cfg.workers, cfg.readyTimeoutMs);
   // Load only the framework in use: the other one's import cost is not this target's.
   const serve: ServeApi =
     cfg.framework === 'fastify'
       ? (await import('./fastify.js')).serveFastify
       : (await import('./express.js')).serveExpress;
-  const app = createMonolithApp({ dataDir: cfg.dataDir, jwtSecret: cfg.jwtSecret });
+  const app = await lifecycles[cfg.lifecycle]({
+    build: buildMonolithFromConfig,
+    process: {
+      entry: siblingEntry(import.meta.url, './request-main.js'),
+      poolSize: cfg.processPool,
+      timeoutMs: DEFAULT_PROCESS_TIMEOUT_MS,
+    },
+  });
   try {
     const server = await serve(app.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs });
     return {

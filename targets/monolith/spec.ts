@@ -1,7 +1,11 @@
-// The monolith targets: the whole API in one persistent process, on fastify or express.
+// The monolith targets: the whole API in one HTTP edge, on fastify or express, under any
+// lifecycle (persistent, boot per request, process per request) and worker count.
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
+import { DEFAULT_PROCESS_POOL } from '../lifecycle/process-per-request.js';
 import { siblingEntry, spawnService } from '../lifecycle/spawn.js';
-import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
+import { STATE_PROBE_ENV } from '../lifecycle/state-probe.js';
+import { provisionStorage } from '../storage/provision.js';
+import type { Lifecycle, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import type { MonolithConfig, MonolithFramework } from './config.js';
 import { singleProcessTarget } from './running-target.js';
 
@@ -10,33 +14,79 @@ export interface RunningTargetWithSecret extends RunningTarget {
   jwtSecret: string;
 }
 
-export function monolith(framework: MonolithFramework): TargetSpec {
-  const name = `monolith-${framework}`;
+export interface MonolithShape {
+  lifecycle?: Lifecycle;
+  workers?: number;
+}
+
+/** monolith-<framework>[-boot|-process][-w<N>] */
+export function monolithName(framework: MonolithFramework, { lifecycle = 'persistent', workers = 1 }: MonolithShape = {}): string {
+  return `monolith-${framework}${lifecycle === 'persistent' ? '' : `-${lifecycle}`}${workers > 1 ? `-w${workers}` : ''}`;
+}
+
+const LIFECYCLE_WORDS: Record<Lifecycle, string> = {
+  persistent: 'one persistent',
+  boot: 'a persistent server that boots the whole application per request (PHP-FPM model) in one',
+  process: 'a server that spawns a fresh Node process per request (CGI / cold start) from one',
+};
+
+function stateProbeOf(ctx: StartContext): MonolithConfig['stateProbe'] {
+  const v = ctx.options.env?.[STATE_PROBE_ENV];
+  return v === 'shared' ? 'shared' : v === '1' || v === 'on' ? 'on' : 'off';
+}
+
+export function monolith(framework: MonolithFramework, shape: MonolithShape = {}): TargetSpec {
+  const lifecycle = shape.lifecycle ?? 'persistent';
+  const workers = shape.workers ?? 1;
+  const name = monolithName(framework, { lifecycle, workers });
+  const where = workers > 1 ? `${workers} node:cluster worker processes` : 'process';
   return {
     name,
-    axes: { topology: 'monolith', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite' },
-    description: `the whole API (users + billing) in one persistent ${framework} process, SQLite storage`,
+    axes: { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite' },
+    description: `the whole API (users + billing) in ${LIFECYCLE_WORDS[lifecycle]} ${framework} ${where}, SQLite storage (--storage postgres)`,
     async start(ctx: StartContext): Promise<RunningTargetWithSecret> {
       const jwtSecret = jwtSecretFor(ctx);
+      const storage = await provisionStorage(ctx);
       const config: MonolithConfig = {
         framework,
         host: ctx.host,
         port: 0,
-        dataDir: ctx.dataDir,
         jwtSecret,
         injectCpuUs: ctx.options.injectCpuUs ?? 0,
-      };
-      const proc = await spawnService({
-        name,
-        entry: siblingEntry(import.meta.url, './main.js'),
-        config,
+        lifecycle,
+        workers,
+        processPool: ctx.options.processPool ?? DEFAULT_PROCESS_POOL,
+        storage: { users: storage.users, billing: storage.billing },
+        stateProbe: stateProbeOf(ctx),
         readyTimeoutMs: ctx.readyTimeoutMs,
-        signal: ctx.signal,
-        ...(ctx.options.env ? { env: ctx.options.env } : {}),
-        ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
-        ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
-      });
-      return { ...singleProcessTarget(proc), jwtSecret };
+      };
+      try {
+        const proc = await spawnService({
+          name,
+          entry: siblingEntry(import.meta.url, './main.js'),
+          config,
+          readyTimeoutMs: ctx.readyTimeoutMs,
+          signal: ctx.signal,
+          ...(ctx.options.env ? { env: ctx.options.env } : {}),
+          ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
+          ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+        });
+        const target = singleProcessTarget(proc);
+        return {
+          ...target,
+          jwtSecret,
+          stop: async () => {
+            try {
+              await target.stop();
+            } finally {
+              await storage.release();
+            }
+          },
+        };
+      } catch (err) {
+        await storage.release().catch(() => undefined);
+        throw err;
+      }
     },
   };
 }

@@ -1,0 +1,56 @@
+// --storage, --pg-url, --pg-pool, --process-pool: shared by `bench run` and `bench verify`,
+// parsed into the TargetOptions our targets read.
+import type { Command } from 'commander';
+import { DEFAULT_PROCESS_POOL } from '../targets/lifecycle/process-per-request.js';
+import { DEFAULT_PG_URL } from '../targets/storage/postgres/connection.js';
+import { DEFAULT_PG_POOL_SIZE } from '../targets/storage/provision.js';
+import { storageBackends, type StorageBackend } from '../targets/storage/registry.js';
+import type { TargetOptions } from '../targets/target.js';
+import { UsageError } from './errors.js';
+import { intOption } from './options.js';
+
+export interface StorageFlags {
+  storage?: StorageBackend;
+  pgUrl?: string;
+  pgPool?: number;
+  processPool?: number;
+}
+
+function storageOption(raw: string): StorageBackend {
+  const hit = storageBackends.find((b) => b === raw);
+  if (!hit) throw new UsageError(`invalid --storage "${raw}": expected one of ${storageBackends.join(', ')}`);
+  return hit;
+}
+
+function pgUrlOption(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new UsageError(`invalid --pg-url "${raw}": expected e.g. ${DEFAULT_PG_URL}`);
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new UsageError(`invalid --pg-url "${raw}": expected a postgres:// or postgresql:// URL, e.g. ${DEFAULT_PG_URL}`);
+  }
+  return raw;
+}
+
+export function addStorageOptions(cmd: Command): Command {
+  return cmd
+    .option('--storage <kind>', `storage backend of our targets: ${storageBackends.join(' or ')} (default: each target's own, sqlite)`, storageOption)
+    .option('--pg-url <url>', `PostgreSQL server for --storage postgres (default ${DEFAULT_PG_URL}); each service gets its own schema`, pgUrlOption)
+    .option('--pg-pool <n>', `PostgreSQL connections per process of each service, 1..100 (default ${DEFAULT_PG_POOL_SIZE})`, intOption('--pg-pool', 1, 100))
+    .option('--process-pool <n>', `process lifecycle: fresh per-request processes at once, 1..256 (default ${DEFAULT_PROCESS_POOL})`, intOption('--process-pool', 1, 256));
+}
+
+export function storageTargetOptions(flags: StorageFlags): TargetOptions {
+  if ((flags.pgUrl !== undefined || flags.pgPool !== undefined) && flags.storage !== 'postgres') {
+    throw new UsageError('--pg-url and --pg-pool apply to --storage postgres; add --storage postgres');
+  }
+  return {
+    ...(flags.storage ? { storage: flags.storage } : {}),
+    ...(flags.pgUrl ? { pgUrl: flags.pgUrl } : {}),
+    ...(flags.pgPool ? { pgPoolSize: flags.pgPool } : {}),
+    ...(flags.processPool ? { processPool: flags.processPool } : {}),
+  };
+}
