@@ -1,6 +1,7 @@
 // The registry of named targets: every point of the architecture matrix we ship.
 import { bareNodeHttp } from './baseline/spec.js';
 import { calibrationTarget, calibrationStallTarget } from './calibration/spec.js';
+import { micro } from './micro/spec.js';
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
 
@@ -16,7 +17,10 @@ const monolithLifecycles: readonly TargetSpec[] = [
   monolith('express', { workers: 4 }),
 ];
 
-export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
+// micro-<transport>-<framework>: gateway framework x service-to-service transport.
+const microTargets: readonly TargetSpec[] = [micro('rest', 'fastify'), micro('rest', 'express'), micro('grpc', 'fastify'), micro('grpc', 'express')];
+
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
 
 export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);

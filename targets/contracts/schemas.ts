@@ -40,6 +40,10 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'internal',
+  // A micro gateway whose service call failed (502/503/504).
+  'bad_gateway',
+  'unavailable',
+  'upstream_timeout',
 ] as const;
 export type ApiErrorCode = (typeof errorCodes)[number];
 

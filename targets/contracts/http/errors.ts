@@ -2,6 +2,7 @@
 // framework's own 4xx (body too large, bad content-length) is folded into the same shape;
 // anything else is a 500 without internals.
 import { DomainError, HTTP_STATUS, type ErrorCode } from '../../domain/errors.js';
+import { UpstreamError } from '../../transports/upstream-error.js';
 import type { ErrorBody } from '../schemas.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 
@@ -25,6 +26,8 @@ export function toErrorResponse(err: unknown, log: (err: unknown) => void = defa
     if (err.code === 'unauthorized') res.headers = { 'www-authenticate': 'Bearer' };
     return res;
   }
+  // A gateway's service call that failed (down, too slow, unreadable): 502/503/504, never a hang.
+  if (err instanceof UpstreamError) return { status: err.status, body: errorBody(err.code, err.message) };
   const status = clientStatusOf(err);
   if (status !== undefined) {
     const code = CODE_BY_STATUS.get(status);

@@ -1,0 +1,66 @@
+// The micro targets: a gateway (fastify or express) in front of users and billing services,
+// each its own process with its own database, talking over a chosen transport.
+//   micro-<transport>-<framework>       e.g. micro-rest-fastify, micro-grpc-express
+// --replicas N runs N instances of users and of billing behind the gateway (round-robin).
+import { jwtSecretFor } from '../contracts/jwt-secret.js';
+import { provisionStorage } from '../storage/provision.js';
+import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
+import { startTopology } from './topology.js';
+
+export type GatewayFramework = Extract<Framework, 'fastify' | 'express'>;
+
+/** Deadline of every service call: a dead or stuck service becomes a 503/504, never a hang. */
+export const CALL_TIMEOUT_MS = 5000;
+
+const TRANSPORT_WORDS: Record<string, string> = {
+  rest: 'HTTP/1.1 JSON over undici keep-alive pools',
+  grpc: 'gRPC (@grpc/grpc-js, protobuf, long-lived channels)',
+};
+
+export function microName(transport: string, framework: GatewayFramework): string {
+  return `micro-${transport}-${framework}`;
+}
+
+export interface MicroOptions {
+  /** Broker URL for broker transports (nats, amqp, redis). */
+  brokerUrl?: (ctx: StartContext) => string;
+}
+
+export function micro(transport: string, framework: GatewayFramework, opts: MicroOptions = {}): TargetSpec {
+  const name = microName(transport, framework);
+  return {
+    name,
+    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1 },
+    description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
+    async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
+      const jwtSecret = jwtSecretFor(ctx);
+      const storage = await provisionStorage(ctx);
+      try {
+        const target = await startTopology(ctx, {
+          name,
+          framework,
+          transport,
+          replicas: ctx.options.replicas ?? 1,
+          jwtSecret,
+          storage: { users: storage.users, billing: storage.billing },
+          callTimeoutMs: CALL_TIMEOUT_MS,
+          ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
+        });
+        return {
+          ...target,
+          jwtSecret,
+          stop: async () => {
+            try {
+              await target.stop();
+            } finally {
+              await storage.release();
+            }
+          },
+        };
+      } catch (err) {
+        await storage.release();
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// Starting the micro topology: N users and N billing instances (each its own process, each
+// service its own database), then the peers' addresses to every backend, then the gateway.
+// The harness sees one RunningTarget: every pid, and `exited` as soon as ANY process exits.
+import { join } from 'node:path';
+import { siblingEntry, spawnService, type ServiceProcess, type SpawnServiceOptions } from '../lifecycle/spawn.js';
+import { connectUrl } from '../monolith/running-target.js';
+import type { BackendConfig, GatewayConfig, Peers, PeersMessage } from '../services/config.js';
+import type { ServiceStorageConfig } from '../storage/registry.js';
+import type { ExitInfo, RunningTarget, StartContext } from '../target.js';
+import type { ServiceName } from '../transports/transport.js';
+
+export interface TopologyPlan {
+  /** Target name, prefix of every process name ("micro-rest-fastify/users#1"). */
+  name: string;
+  framework: GatewayConfig['framework'];
+  transport: string;
+  replicas: number;
+  jwtSecret: string;
+  storage: Record<ServiceName, ServiceStorageConfig>;
+  callTimeoutMs: number;
+  brokerUrl?: string;
+}
+
+const ENTRIES: Record<ServiceName | 'gateway', string> = {
+  users: '../services/users/main.js',
+  billing: '../services/billing/main.js',
+  gateway: '../services/gateway/main.js',
+};
+
+/** SQLite: a folder per service, so that each service visibly owns its database. */
+export function ownDatabase(storage: ServiceStorageConfig, service: ServiceName): ServiceStorageConfig {
+  return storage.kind === 'sqlite' ? { ...storage, dataDir: join(storage.dataDir, service) } : storage;
+}
+
+export async function startTopology(ctx: StartContext, plan: TopologyPlan): Promise<RunningTarget> {
+  const started: ServiceProcess[] = [];
+  const stopAll = async () => {
+    // Gateway first (it is last in the list): no new calls reach a stopping backend.
+    for (const p of [...started].reverse()) await p.stop().catch(() => undefined);
+  };
+  const spawnOne = async (name: string, entry: string, config: unknown): Promise<ServiceProcess> => {
+    const opts: SpawnServiceOptions = {
+      name: `${plan.name}/${name}`,
+      entry: siblingEntry(import.meta.url, entry),
+      config,
+      readyTimeoutMs: ctx.readyTimeoutMs,
+      signal: ctx.signal,
+      ...(ctx.options.env ? { env: ctx.options.env } : {}),
+      ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
+      ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+    };
+    const p = await spawnService(opts);
+    started.push(p);
+    return p;
+  };
+  const broker = plan.brokerUrl === undefined ? {} : { brokerUrl: plan.brokerUrl };
+  try {
+    const backends: Array<{ service: ServiceName; proc: Promise<ServiceProcess> }> = [];
+    for (const service of ['users', 'billing'] as const) {
+      for (let i = 1; i <= plan.replicas; i++) {
+        const instance = `${service}#${i}`;
+        const config: BackendConfig = {
+          service,
+          instance,
+          transport: plan.transport,
+          host: ctx.host,
+          port: 0,
+          callTimeoutMs: plan.callTimeoutMs,
+          storage: ownDatabase(plan.storage[service], service),
+          ...broker,
+        };
+        backends.push({ service, proc: spawnOne(instance, ENTRIES[service], config) });
+      }
+    }
+    // All settle before we go on: a failed start must not leave its siblings running.
+    const settled = await Promise.allSettled(backends.map((b) => b.proc));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const peers: Peers = { users: [], billing: [] };
+    for (const [i, b] of backends.entries()) {
+      const p = (settled[i] as PromiseFulfilledResult<ServiceProcess>).value;
+      peers[b.service].push({ host: connectHost(p.host), port: p.port });
+    }
+    const message: PeersMessage = { type: 'peers', peers };
+    for (const p of started) p.send(message);
+
+    const gatewayConfig: GatewayConfig = {
+      framework: plan.framework,
+      transport: plan.transport,
+      host: ctx.host,
+      port: 0,
+      callTimeoutMs: plan.callTimeoutMs,
+      jwtSecret: plan.jwtSecret,
+      injectCpuUs: ctx.options.injectCpuUs ?? 0,
+      peers,
+      ...broker,
+    };
+    const gateway = await spawnOne('gateway', ENTRIES.gateway, gatewayConfig);
+    return topologyTarget(gateway, started, stopAll);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function connectHost(host: string): string {
+  return host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+}
+
+function topologyTarget(gateway: ServiceProcess, all: ServiceProcess[], stopAll: () => Promise<void>): RunningTarget {
+  let stopping = false;
+  const exited = new Promise<ExitInfo & { process: string }>((resolve) => {
+    for (const p of all) void p.exited.then((e) => resolve({ ...e, process: p.name }));
+  });
+  return {
+    url: connectUrl(gateway.host, gateway.port),
+    pids: () => all.map((p) => p.pid),
+    // Exits caused by our own stop() are not crashes: never resolve for them.
+    exited: exited.then((e) => (stopping ? new Promise<never>(() => undefined) : e)),
+    stderrTail: () => all.flatMap((p) => p.stderrTail().map((line) => `[${p.name}] ${line}`)).slice(-40),
+    stop: async () => {
+      stopping = true;
+      await stopAll();
+    },
+  };
+}

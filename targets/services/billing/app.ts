@@ -1,0 +1,37 @@
+// The billing service as a process: its own database, the domain's BillingService, a
+// UserDirectory that asks the users service over the chosen transport, and the consumer of
+// UserRegistered (idempotent: opening an account that exists does nothing).
+import { BillingService } from '../../domain/billing/billing-service.js';
+import type { UserDirectory } from '../../domain/ports.js';
+import type { BillingStorage } from '../../storage/ports.js';
+import type { BillingOperations, EventConsumers, ServiceClient } from '../../transports/transport.js';
+
+export function remoteUserDirectory(users: Promise<ServiceClient<'users'>>): UserDirectory {
+  return { exists: async (id) => (await users).exists({ id }) };
+}
+
+export interface BillingApp {
+  operations: BillingOperations;
+  consumes: EventConsumers;
+}
+
+export function billingApp(storage: BillingStorage, users: Promise<ServiceClient<'users'>>): BillingApp {
+  const billing = new BillingService({ invoices: storage.invoices, accounts: storage.accounts, directory: remoteUserDirectory(users) });
+  return {
+    operations: {
+      createInvoice: (input) => billing.createInvoice(input),
+      listInvoices: ({ userId, ...options }) => billing.listInvoices(userId, withoutUndefined(options)),
+      payInvoice: (input) => billing.payInvoice(input.id),
+    },
+    consumes: {
+      UserRegistered: async (event) => {
+        await billing.handleUserRegistered(event);
+      },
+    },
+  };
+}
+
+// Transports may decode an absent optional field as an explicit undefined.
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,51 @@
+// Child configurations of the micro topology's processes, as sent by targets/micro/topology.ts
+// through ARCHBENCH_CHILD_CONFIG. Validated on arrival: a bad config fails start-up clearly.
+import { z } from 'zod';
+import { serviceStorageSchema } from '../storage/registry.js';
+
+const endpointSchema = z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65535) });
+export const peersSchema = z.strictObject({
+  users: z.array(endpointSchema),
+  billing: z.array(endpointSchema),
+});
+export type Peers = z.infer<typeof peersSchema>;
+
+const common = {
+  transport: z.string().min(1),
+  host: z.string().min(1),
+  /** 0 = an ephemeral port, reported back in the ready message. */
+  port: z.number().int().min(0).max(65535),
+  /** Deadline of every service call; past it the caller gets an UpstreamError. */
+  callTimeoutMs: z.number().int().min(1),
+  brokerUrl: z.string().optional(),
+};
+
+export const backendConfigSchema = z.strictObject({
+  ...common,
+  service: z.enum(['users', 'billing']),
+  /** e.g. "billing#2" */
+  instance: z.string().min(1),
+  storage: serviceStorageSchema,
+});
+export type BackendConfig = z.infer<typeof backendConfigSchema>;
+
+export const gatewayConfigSchema = z.strictObject({
+  ...common,
+  framework: z.enum(['fastify', 'express']),
+  jwtSecret: z.string().min(16),
+  injectCpuUs: z.number().int().min(0),
+  peers: peersSchema,
+});
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function parseConfig<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new Error(`invalid ${what} config: ${z.prettifyError(r.error)}`);
+  return r.data;
+}
+
+/** IPC message from the harness once every backend instance listens. */
+export interface PeersMessage {
+  type: 'peers';
+  peers: Peers;
+}

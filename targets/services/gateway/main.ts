@@ -1,0 +1,41 @@
+// Child entry of the gateway: the public HTTP edge of the micro topology, on fastify or express
+// (the monolith's edges, reused), routing to users and billing over the chosen transport.
+import { bindRoutes } from '../../contracts/http/pipeline.js';
+import { TokenService } from '../../domain/auth/token-service.js';
+import { serveChild } from '../../lifecycle/child.js';
+import type { ServeApi } from '../../monolith/edge.js';
+import { loadTransport } from '../../transports/registry.js';
+import { gatewayConfigSchema, parseConfig, type GatewayConfig } from '../config.js';
+import { gatewayHandlers } from './handlers.js';
+
+serveChild<GatewayConfig>(async (raw) => {
+  const cfg = parseConfig(gatewayConfigSchema, raw, 'gateway');
+  const serve: ServeApi =
+    cfg.framework === 'fastify'
+      ? (await import('../../monolith/fastify.js')).serveFastify
+      : (await import('../../monolith/express.js')).serveExpress;
+  const transport = await loadTransport(cfg.transport);
+  const broker = cfg.brokerUrl === undefined ? {} : { brokerUrl: cfg.brokerUrl };
+  const users = await transport.connect('users', { endpoints: cfg.peers.users, timeoutMs: cfg.callTimeoutMs, ...broker });
+  const billing = await transport.connect('billing', { endpoints: cfg.peers.billing, timeoutMs: cfg.callTimeoutMs, ...broker });
+  const tokens = new TokenService({ secret: cfg.jwtSecret });
+  const routes = bindRoutes(gatewayHandlers({ users, billing, tokens }), (h) => tokens.verifyAuthorization(h));
+  const closeClients = () => Promise.all([users.close(), billing.close()]).then(() => undefined);
+  try {
+    const server = await serve(routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs });
+    return {
+      host: server.host,
+      port: server.port,
+      close: async () => {
+        try {
+          await server.close();
+        } finally {
+          await closeClients();
+        }
+      },
+    };
+  } catch (err) {
+    await closeClients();
+    throw err;
+  }
+});

@@ -1,0 +1,26 @@
+// The users service as a process: its own database, the domain's UserService, and an event
+// bus that publishes UserRegistered over the chosen transport.
+import type { EventBus } from '../../domain/events.js';
+import { UserService } from '../../domain/users/user-service.js';
+import type { UsersStorage } from '../../storage/ports.js';
+import type { EventPublisher, UsersOperations } from '../../transports/transport.js';
+
+/** Users only publishes; the publisher may still be connecting when the first call arrives. */
+export function publishingBus(publisher: Promise<EventPublisher>): EventBus {
+  return {
+    publish: async (event) => (await publisher).publish(event),
+    subscribe: () => {
+      throw new Error('the users service consumes no events');
+    },
+  };
+}
+
+export function usersOperations(storage: UsersStorage, publisher: Promise<EventPublisher>): UsersOperations {
+  const users = new UserService({ users: storage.users, events: publishingBus(publisher) });
+  // Each method validates its input again: a service trusts no caller, not even the gateway.
+  return {
+    register: (input) => users.register(input),
+    get: (input) => users.get(input.id),
+    exists: (input) => users.exists(input.id),
+  };
+}
