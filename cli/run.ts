@@ -38,6 +38,7 @@ interface RunFlags extends StorageFlags {
   runner?: string;
   baseline?: string;
   injectCpuUs?: number;
+  replicas?: number;
   rate?: number;
   generatorThreads?: number;
   pin?: boolean;
@@ -99,9 +100,13 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--pin', 'put the generator and the targets on separate cores (taskset)')
     .option('--baseline <target>', 'target the reports compare others against (default: the first target)')
     .option('--inject-cpu-us <n>', 'busy work per request in our targets, microseconds 0..1000000 (to test the gate)', intOption('--inject-cpu-us', 0, 1_000_000))
+    .option('--replicas <n>', 'micro targets: instances of users and of billing behind the gateway, 1..16', intOption('--replicas', 1, 16))
     .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
       const scenario = await loadScenario(scenarioArg);
       const targets = chooseTargets(flags);
+      if (flags.replicas !== undefined && !targets.some((t) => t.axes.replicas !== undefined)) {
+        throw new UsageError(`--replicas applies to micro targets (e.g. --targets 'micro-*'); selected: ${targets.map((t) => t.name).join(', ')}`);
+      }
       const storageOptions = storageTargetOptions(flags);
       const executor = applyRate(applyOverrides(scenario.executor, flags), flags.rate);
       checkExecutor(executor, scenario.name);
@@ -132,7 +137,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
             verify: verifyFlag === true ? 'always' : verifyFlag === false ? 'never' : 'own',
             allowRemote: flags.allowRemote === true,
             host: flags.host,
-            targetOptions: { ...storageOptions, ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}), ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}) },
+            targetOptions: { ...storageOptions, ...(flags.injectCpuUs ? { injectCpuUs: flags.injectCpuUs } : {}), ...(flags.replicas ? { replicas: flags.replicas } : {}), ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}) },
             ...(flags.generatorThreads ? { threads: flags.generatorThreads } : {}),
             readyTimeoutMs: flags.readyTimeout * 1000,
             requestTimeoutMs: flags.requestTimeout * 1000,
