@@ -3,7 +3,10 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../harness/env.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { registerCompare } from './compare.js';
+import { registerGateCheck } from './gate-check.js';
 import { registerList } from './list.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerVerify } from './verify.js';
 
@@ -17,6 +20,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRun(program, setExit);
   registerList(program);
   registerVerify(program, setExit);
+  registerCompare(program, setExit);
+  registerReport(program);
+  registerGateCheck(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -13,6 +13,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { collect, intOption, listOption, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
 import { loadScenario } from './scenario-loader.js';
+import { ThresholdError, parseThresholds, thresholdsFailed } from '../reports/thresholds.js';
 import { defaultOutDir, writePartialResults, writeResultsFolder } from './results-folder.js';
 import { onInterrupt } from './signals.js';
 import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
@@ -103,6 +104,14 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--replicas <n>', 'micro targets: instances of users and of billing behind the gateway, 1..16', intOption('--replicas', 1, 16))
     .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
       const scenario = await loadScenario(scenarioArg);
+      // Before any target starts: a threshold naming an unknown metric is a usage error, not a pass.
+      let thresholds;
+      try {
+        thresholds = parseThresholds(scenario.thresholds, scenario.requests.map((r) => r.name));
+      } catch (err) {
+        if (err instanceof ThresholdError) throw new UsageError(`scenario "${scenario.name}": ${err.message}`);
+        throw err;
+      }
       const targets = chooseTargets(flags);
       if (flags.replicas !== undefined && !targets.some((t) => t.axes.replicas !== undefined)) {
         throw new UsageError(`--replicas applies to micro targets (e.g. --targets 'micro-*'); selected: ${targets.map((t) => t.name).join(', ')}`);
@@ -145,6 +154,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
             command: ['bench', ...process.argv.slice(2)],
             recordedOptions: { ...flags, scenario: scenario.name, executor },
             placement: placement.description,
+            thresholds,
           },
           events,
           controller.signal,
@@ -153,7 +163,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         const files = writeResultsFolder(out, results);
         process.stdout.write(terminalSummary(results));
         process.stdout.write(`\nresults: ${files.join(', ')}\n`);
-        setExit(results.status === 'ok' ? EXIT_OK : EXIT_FAILED);
+        setExit(results.status === 'ok' && !thresholdsFailed(results) ? EXIT_OK : EXIT_FAILED);
       } finally {
         detach();
         release();

@@ -1,6 +1,7 @@
 // summary.md: a compact table for a CI step summary or a pull-request comment.
 import type { Results } from './results.js';
-import { SUMMARY_HEADER, problemLines, summaryRows } from './table.js';
+import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
+import { SUMMARY_HEADER, THRESHOLD_HEADER, problemLines, summaryRows, thresholdRows } from './table.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -15,8 +16,20 @@ export function markdownSummary(results: Results): string {
     '',
     `${results.runs[0]?.workload.description ?? ''}; warm-up ${results.scenario.warmupS} s not counted. Status: **${results.status}**.`,
     '',
-    markdownTable(SUMMARY_HEADER, summaryRows(results)),
   ];
+  if (hasTrials(results)) {
+    // Several trials: the statistics are the summary; the per-run rows fold away.
+    out.push('Across trials: median [95% CI].', '', markdownTable(AGGREGATE_HEADER, aggregateRows(results)));
+    const ratios = ratioRows(results);
+    if (ratios.length) out.push('', `Relative to \`${results.aggregates?.baseline ?? results.baseline}\`: ratio [95% CI].`, '', markdownTable(RATIO_HEADER, ratios));
+    out.push('', '<details><summary>every run</summary>', '', markdownTable(SUMMARY_HEADER, summaryRows(results)), '', '</details>');
+  } else {
+    out.push(markdownTable(SUMMARY_HEADER, summaryRows(results)));
+  }
+  if (results.thresholds.length) {
+    const failed = results.thresholds.filter((t) => !t.ok).length;
+    out.push('', `**Thresholds: ${failed ? `${failed} failed` : 'all passed'}**`, '', markdownTable(THRESHOLD_HEADER, thresholdRows(results)));
+  }
   const problems = problemLines(results);
   if (problems.length) out.push('', ...problems.map((p) => `- ${p}`));
   out.push('', `<sub>node ${results.env.node}, ${results.env.cpus} × ${results.env.cpuModel}, commit ${results.env.gitCommit?.slice(0, 12) ?? 'unknown'}; placement: ${results.env.placement}</sub>`);

@@ -1,4 +1,5 @@
 // The explicit list of files a results folder holds; each exporter is a pure function.
+import { htmlReport } from './html/report.js';
 import { jsonExport } from './json.js';
 import { markdownSummary } from './markdown.js';
 import type { Results } from './results.js';
@@ -11,4 +12,5 @@ export interface FolderExporter {
 export const folderExporters: readonly FolderExporter[] = [
   { file: 'results.json', render: jsonExport },
   { file: 'summary.md', render: markdownSummary },
+  { file: 'report.html', render: htmlReport },
 ];

@@ -116,6 +116,44 @@ export interface ThresholdResult {
   detail?: string;
 }
 
+export type MetricKey = 'rps' | 'p50' | 'p90' | 'p99' | 'p999' | 'cpuMsPerRequest' | 'rssMb' | 'errorRate';
+
+export interface ConfidenceInterval {
+  lo: number;
+  hi: number;
+}
+
+/** A median across trials with its 95% bootstrap interval. */
+export interface TrialEstimate {
+  median: number;
+  ci: ConfidenceInterval;
+  n: number;
+}
+
+export interface MetricAggregate extends TrialEstimate {
+  /** The per-trial values the estimate came from, in trial order. */
+  values: number[];
+  /** This target over the baseline target (absent for the baseline itself; null when undefined). */
+  ratio?: (TrialEstimate & { paired: boolean }) | null;
+}
+
+export interface TargetAggregate {
+  target: string;
+  trials: number;
+  /** Trials with status ok: only these are aggregated. */
+  usableTrials: number;
+  generatorBoundTrials: number;
+  dropped: number;
+  metrics: Record<MetricKey, MetricAggregate | null>;
+}
+
+export interface Aggregates {
+  confidence: number;
+  resamples: number;
+  baseline: string | null;
+  targets: TargetAggregate[];
+}
+
 export interface Results {
   schemaVersion: typeof SCHEMA_VERSION;
   scenario: { name: string; description: string; warmupS: number; seed: Record<string, number> };
@@ -130,4 +168,16 @@ export interface Results {
   skipped: Array<{ target: string; reason: string }>;
   runs: RunResult[];
   thresholds: ThresholdResult[];
+  /** Statistics across trials (reports/aggregate.ts); absent in files written before them. */
+  aggregates?: Aggregates;
+  /** Profiles recorded by `bench profile`, paths relative to the results folder. */
+  profiles?: ProfileOutput[];
+}
+
+export interface ProfileOutput {
+  target: string;
+  trial: number;
+  tool: string;
+  /** File or folder, relative to the results folder. */
+  path: string;
 }

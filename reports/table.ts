@@ -46,3 +46,14 @@ export function problemLines(results: Results): string[] {
   for (const s of results.skipped) lines.push(`${s.target}: skipped: ${s.reason}`);
   return lines;
 }
+
+/** One line per threshold: "ok" or "FAILED", target, metric, expression, observed value. */
+export function thresholdLines(results: Results): string[] {
+  return results.thresholds.map((t) => `${t.ok ? 'ok    ' : 'FAILED'} ${t.target}: ${t.metric} ${t.expression} (actual ${t.actual ?? 'none'}${t.detail ? `; ${t.detail}` : ''})`);
+}
+
+export const THRESHOLD_HEADER = ['target', 'threshold', 'actual', 'result'];
+
+export function thresholdRows(results: Results): string[][] {
+  return results.thresholds.map((t) => [t.target, `${t.metric}: ${t.expression}`, `${t.actual ?? 'none'}${t.detail ? ` (${t.detail})` : ''}`, t.ok ? 'ok' : 'FAILED']);
+}

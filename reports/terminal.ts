@@ -1,6 +1,7 @@
 // Plain-text table for the terminal: a pure function from results to a string.
 import type { Results } from './results.js';
-import { SUMMARY_HEADER, problemLines, summaryRows } from './table.js';
+import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
+import { SUMMARY_HEADER, problemLines, summaryRows, thresholdLines } from './table.js';
 
 export function alignTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -15,6 +16,12 @@ export function terminalSummary(results: Results): string {
     '',
     alignTable([SUMMARY_HEADER, ...summaryRows(results)]),
   ];
+  if (hasTrials(results)) {
+    lines.push('', 'across trials: median [95% CI]', '', alignTable([AGGREGATE_HEADER, ...aggregateRows(results)]));
+    const ratios = ratioRows(results);
+    if (ratios.length) lines.push('', `relative to ${results.aggregates?.baseline ?? results.baseline}: ratio [95% CI]`, '', alignTable([RATIO_HEADER, ...ratios]));
+  }
+  if (results.thresholds.length) lines.push('', 'thresholds:', ...thresholdLines(results).map((l) => `  ${l}`));
   const problems = problemLines(results);
   if (problems.length) lines.push('', ...problems.map((p) => `! ${p}`));
   if (results.interrupted) lines.push('', 'interrupted: partial results');

@@ -1,0 +1,67 @@
+// bench compare <base> <head>: the CI regression gate. Exit 1 on any regression, 0 otherwise,
+// 2 when the inputs cannot be compared (different scenarios, too few trials).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../harness/atomic-write.js';
+import { CompareInputError, DEFAULT_ALPHA, compareResults, type Comparison } from '../reports/compare/compare.js';
+import { compareHtml } from '../reports/compare/html.js';
+import { compareMarkdown } from '../reports/compare/markdown.js';
+import { MinEffectError, parseMinEffects } from '../reports/compare/min-effects.js';
+import { compareTerminal } from '../reports/compare/terminal.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import { loadResults } from './load-results.js';
+
+interface CompareFlags {
+  threshold?: string;
+  alpha: number;
+  out?: string;
+}
+
+function alphaOption(raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !(n > 0 && n < 0.5)) throw new UsageError(`invalid --alpha "${raw}": expected a significance level between 0 and 0.5 (exclusive), e.g. 0.01`);
+  return n;
+}
+
+export function runCompare(basePath: string, headPath: string, flags: CompareFlags): { comparison: Comparison; files: string[] } {
+  const base = loadResults(basePath, 'base');
+  const head = loadResults(headPath, 'head');
+  let minEffects;
+  try {
+    minEffects = parseMinEffects(flags.threshold);
+  } catch (err) {
+    if (err instanceof MinEffectError) throw new UsageError(err.message);
+    throw err;
+  }
+  let comparison: Comparison;
+  try {
+    comparison = compareResults(base.results, head.results, { alpha: flags.alpha, minEffects }, { base: base.file, head: head.file });
+  } catch (err) {
+    if (err instanceof CompareInputError) throw new UsageError(`cannot compare: ${err.message}`);
+    throw err;
+  }
+  const out = flags.out ?? head.dir;
+  mkdirSync(out, { recursive: true });
+  const files = [join(out, 'compare.md'), join(out, 'compare.html')];
+  writeFileAtomic(files[0]!, compareMarkdown(comparison));
+  writeFileAtomic(files[1]!, compareHtml(comparison));
+  return { comparison, files };
+}
+
+export function registerCompare(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('compare')
+    .description('compare two runs per target and metric; exit 1 on a regression (the CI gate)')
+    .argument('<base>', 'baseline results.json or run folder')
+    .argument('<head>', 'new results.json or run folder')
+    .option('--threshold <list>', 'minimum effects, e.g. p99=+15%,rps=-5% (defaults: latency and CPU 10%, rps 5%, RSS 10%, errors 1 pp)')
+    .option('--alpha <p>', 'significance level of the Mann-Whitney test, 0..0.5', alphaOption, DEFAULT_ALPHA)
+    .option('-o, --out <dir>', 'where compare.md and compare.html go (default: the head folder)')
+    .action((basePath: string, headPath: string, flags: CompareFlags) => {
+      const { comparison, files } = runCompare(basePath, headPath, flags);
+      process.stdout.write(compareTerminal(comparison));
+      process.stdout.write(`\nwrote ${files.join(', ')}\n`);
+      setExit(comparison.regressions > 0 ? EXIT_FAILED : EXIT_OK);
+    });
+}

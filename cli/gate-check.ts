@@ -1,0 +1,215 @@
+// bench gate-check: how good is the gate on this machine? Runs A/A comparisons (same code
+// twice: any regression is a false alarm) and A/B comparisons (B burns a known amount of CPU
+// per request: a regression is a detection), and prints both rates.
+//
+// Each comparison gets its own fresh runs: base A, head A' (A/A) and head B (A/B), --trials
+// each. Comparisons never share runs, so the outcomes within each rate are independent; the
+// A/A and A/B of one comparison share their base, which correlates the two rates with each
+// other without biasing either. --order interleaved (default) runs A A' B A A' B ... as
+// `bench run --trials` does for targets, so slow machine drift hits all three alike;
+// --order sequential runs 5 x A, then 5 x A', then 5 x B, as two separate CI jobs would,
+// and so also counts drift between the jobs against the gate.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { runBenchmark } from '../harness/benchmark.js';
+import { writeFileAtomic } from '../harness/atomic-write.js';
+import { BenchmarkEvents } from '../harness/events.js';
+import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults, type Comparison } from '../reports/compare/compare.js';
+import { jsonExport } from '../reports/json.js';
+import type { Results } from '../reports/results.js';
+import { median } from '../reports/stats.js';
+import type { ExecutorConfig } from '../scenarios/executor.js';
+import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
+import type { TargetSpec } from '../targets/target.js';
+import { applyOverrides } from './run.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import { intOption, secondsOption } from './options.js';
+import { loadScenario } from './scenario-loader.js';
+import { defaultOutDir } from './results-folder.js';
+import { onInterrupt } from './signals.js';
+
+interface GateCheckFlags {
+  target: string;
+  comparisons: number;
+  trials: number;
+  duration: number;
+  warmup: number;
+  slowdown: number;
+  injectCpuUs?: number;
+  order: 'interleaved' | 'sequential';
+  out?: string;
+}
+
+export interface GateOutcome {
+  index: number;
+  kind: 'A/A' | 'A/B';
+  /** null when the comparison was unusable (failed runs). */
+  regressed: string[] | null;
+  note?: string;
+}
+
+export interface GateSummary {
+  comparisons: number;
+  falseAlarms: number;
+  detections: number;
+  unusable: number;
+  injectCpuUs: number;
+  baseCpuMsPerRequest: number;
+  trialsPerSide: number;
+  order: 'interleaved' | 'sequential';
+}
+
+/** Which metrics regressed, e.g. "cpuMsPerRequest +16.1%". */
+export function regressedMetrics(c: Comparison): string[] {
+  return c.targets.flatMap((t) =>
+    t.metrics.filter((m) => m.verdict === 'regressed').map((m) => `${m.label} ${m.ratio ? `${((m.ratio.median - 1) * 100).toFixed(1)}%` : ''}`.trim()),
+  );
+}
+
+export function summarizeGate(outcomes: GateOutcome[], meta: Pick<GateSummary, 'injectCpuUs' | 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): GateSummary {
+  const aa = outcomes.filter((o) => o.kind === 'A/A');
+  const ab = outcomes.filter((o) => o.kind === 'A/B');
+  return {
+    comparisons: aa.length,
+    falseAlarms: aa.filter((o) => o.regressed && o.regressed.length > 0).length,
+    detections: ab.filter((o) => o.regressed && o.regressed.length > 0).length,
+    unusable: outcomes.filter((o) => o.regressed === null).length,
+    ...meta,
+  };
+}
+
+export function gateReport(s: GateSummary, outcomes: GateOutcome[]): string {
+  const lines = [
+    `gate-check: ${s.comparisons} A/A and ${s.comparisons} A/B comparisons, ${s.trialsPerSide} trials per side, ${s.order}`,
+    `slowdown injected in B: ${s.injectCpuUs} us of CPU per request (base CPU ${s.baseCpuMsPerRequest.toFixed(3)} ms/request: +${((s.injectCpuUs / 1000 / s.baseCpuMsPerRequest) * 100).toFixed(1)}%)`,
+    '',
+    ...outcomes.map((o) => `${String(o.index).padStart(2)} ${o.kind}: ${o.regressed === null ? `unusable (${o.note ?? ''})` : o.regressed.length ? `REGRESSION: ${o.regressed.join(', ')}` : 'no regression'}`),
+    '',
+    `false alarms: ${s.falseAlarms} of ${s.comparisons} A/A (${((s.falseAlarms / Math.max(1, s.comparisons)) * 100).toFixed(0)}%)`,
+    `detections:   ${s.detections} of ${s.comparisons} A/B (${((s.detections / Math.max(1, s.comparisons)) * 100).toFixed(0)}%)`,
+  ];
+  if (s.unusable) lines.push(`unusable comparisons (runs failed): ${s.unusable}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The same target with its own per-request CPU injection, under its own name while it runs. */
+function variant(spec: TargetSpec, injectCpuUs: number, name = spec.name): TargetSpec {
+  return { ...spec, name, start: (ctx) => spec.start({ ...ctx, options: { ...ctx.options, injectCpuUs } }) };
+}
+
+function orderOption(raw: string): GateCheckFlags['order'] {
+  if (raw !== 'interleaved' && raw !== 'sequential') throw new UsageError(`invalid --order "${raw}": expected interleaved or sequential`);
+  return raw;
+}
+
+/** One side of an interleaved session, under the real target name, as its own results file. */
+export function sideOf(session: Results, variantName: string, targetName: string): Results {
+  const runs = session.runs.filter((r) => r.target === variantName).map((r) => ({ ...r, target: targetName }));
+  const side: Results = { ...session, runs, baseline: targetName, thresholds: [] };
+  delete side.aggregates; // they described the session's three variants
+  return side;
+}
+
+export function registerGateCheck(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('gate-check')
+    .description('measure the regression gate: false-alarm rate (A/A) and detection rate (A/B with injected CPU)')
+    .argument('[scenario]', 'scenario to run', 'smoke')
+    .option('-t, --target <name>', 'the target to test the gate on', 'monolith-fastify')
+    .option('-n, --comparisons <n>', 'A/A and A/B comparisons each, 1..200', intOption('--comparisons', 1, 200), 20)
+    .option('--trials <n>', 'trials per side of each comparison, 2..50', intOption('--trials', 2, 50), 5)
+    .option('-d, --duration <seconds>', 'measured window of each trial, 1..600 s', secondsOption('--duration', 1, 600), 2)
+    .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 1)
+    .option('--slowdown <pct>', 'CPU per request added in B, percent of the measured base, 1..1000', secondsOption('--slowdown', 1, 1000), 15)
+    .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
+    .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
+    .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
+    .action(async (scenarioArg: string, flags: GateCheckFlags) => {
+      const scenario = await loadScenario(scenarioArg);
+      let spec: TargetSpec;
+      try {
+        const found = selectTargets([flags.target]);
+        if (found.length !== 1) throw new UsageError(`--target must name one target; "${flags.target}" matches ${found.map((t) => t.name).join(', ')}`);
+        spec = found[0]!;
+      } catch (err) {
+        if (err instanceof TargetSelectionError) throw new UsageError(err.message.replace('unknown target', 'unknown --target'));
+        throw err;
+      }
+      const executor: ExecutorConfig = applyOverrides(scenario.executor, { duration: flags.duration });
+      const out = flags.out ?? defaultOutDir('gate-check');
+      const controller = new AbortController();
+      const release = onInterrupt(controller);
+      const events = new BenchmarkEvents();
+      const measure = async (targets: TargetSpec[], label: string): Promise<Results> => {
+        const results = await runBenchmark(
+          {
+            scenario,
+            targets,
+            executor,
+            warmupMs: flags.warmup * 1000,
+            trials: flags.trials,
+            verify: 'never',
+            allowRemote: false,
+            host: '127.0.0.1',
+            targetOptions: {},
+            readyTimeoutMs: 30_000,
+            requestTimeoutMs: 10_000,
+            baseline: targets[0]!.name,
+            command: ['bench', ...process.argv.slice(2)],
+            recordedOptions: { gateCheck: label, scenario: scenario.name, executor },
+            placement: 'none: generator and targets share all cores',
+          },
+          events,
+          controller.signal,
+        );
+        writeFileAtomic(join(out, label, 'results.json'), jsonExport(results));
+        return results;
+      };
+      try {
+        let injectCpuUs = flags.injectCpuUs ?? 0;
+        // Calibrate: the slowdown is sized on this machine's measured CPU per request.
+        const calibration = await measure([variant(spec, 0)], 'calibration');
+        const cpu = calibration.runs.map((r) => r.cpuMsPerRequest).filter((v): v is number => v !== null);
+        if (cpu.length === 0) throw new Error(`calibration of ${spec.name} measured no CPU per request: ${calibration.runs.map((r) => r.error ?? r.status).join('; ')}`);
+        const baseCpu = median(cpu);
+        if (!injectCpuUs) injectCpuUs = Math.max(1, Math.round((flags.slowdown / 100) * baseCpu * 1000));
+        process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injectCpuUs} us\n`);
+
+        const opts = { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS };
+        const outcomes: GateOutcome[] = [];
+        const judge = (index: number, kind: GateOutcome['kind'], base: Results, head: Results): GateOutcome => {
+          try {
+            return { index, kind, regressed: regressedMetrics(compareResults(base, head, opts)) };
+          } catch (err) {
+            if (err instanceof CompareInputError) return { index, kind, regressed: null, note: err.message.split('\n')[0]! };
+            throw err;
+          }
+        };
+        for (let i = 1; i <= flags.comparisons && !controller.signal.aborted; i++) {
+          const dir = String(i).padStart(2, '0');
+          let base: Results, same: Results, slower: Results;
+          if (flags.order === 'interleaved') {
+            const session = await measure([variant(spec, 0, 'A'), variant(spec, 0, 'A-again'), variant(spec, injectCpuUs, 'B')], `${dir}/session`);
+            [base, same, slower] = ['A', 'A-again', 'B'].map((v) => sideOf(session, v, spec.name)) as [Results, Results, Results];
+          } else {
+            base = await measure([variant(spec, 0)], `${dir}/base`);
+            same = await measure([variant(spec, 0)], `${dir}/a-again`);
+            slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`);
+          }
+          for (const o of [judge(i, 'A/A', base, same), judge(i, 'A/B', base, slower)]) {
+            outcomes.push(o);
+            process.stderr.write(`${String(o.index).padStart(2)} ${o.kind}: ${o.regressed === null ? 'unusable' : o.regressed.length ? `regression: ${o.regressed.join(', ')}` : 'no regression'}\n`);
+          }
+        }
+        const summary = summarizeGate(outcomes, { injectCpuUs, baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order });
+        const text = gateReport(summary, outcomes);
+        writeFileAtomic(join(out, 'gate-check.json'), JSON.stringify({ summary, outcomes }, null, 2) + '\n');
+        writeFileAtomic(join(out, 'gate-check.txt'), text);
+        process.stdout.write(text);
+        process.stdout.write(`\nruns and summary: ${out}\n`);
+        setExit(controller.signal.aborted ? EXIT_FAILED : EXIT_OK);
+      } finally {
+        release();
+      }
+    });
+}

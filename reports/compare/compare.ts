@@ -1,0 +1,221 @@
+// Base vs head: per target and metric, the ratio with its interval and a verdict. A metric
+// regresses only when BOTH a statistical test over trials says the difference is real AND
+// the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
+import { METRICS, usableRuns, targetNames, type MetricDef } from '../aggregate.js';
+import type { MetricKey, Results, TrialEstimate } from '../results.js';
+import { estimate, mannWhitney, ratioOfMedians, smallestMannWhitneyP } from '../stats.js';
+
+export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
+
+/**
+ * Significance level of the two-sided exact Mann-Whitney U test. 0.01, as Chromium's Pinpoint:
+ * one comparison tests 8 metrics per target, so at 0.05 an A/A comparison would raise a false
+ * alarm up to 8 x 1.6% = 13% of the time; at 0.01 at most 8 x 0.4% = 3%, before the
+ * minimum-effect filter removes most of those. With 5 trials per side the smallest possible
+ * p is 2/C(10,5) = 0.0079 (every head trial beyond every base trial), so 5 trials can detect;
+ * 4 per side cannot (0.029), which is why fewer trials are refused rather than waved through.
+ */
+export const DEFAULT_ALPHA = 0.01;
+
+/** Minimum relative change worth a verdict (errorRate: absolute difference in rate). */
+export type MinEffects = Record<MetricKey, number>;
+
+export const DEFAULT_MIN_EFFECTS: MinEffects = {
+  rps: 0.05,
+  p50: 0.1,
+  p90: 0.1,
+  p99: 0.1,
+  p999: 0.1,
+  cpuMsPerRequest: 0.1,
+  rssMb: 0.1,
+  errorRate: 0.01,
+};
+
+export interface CompareOptions {
+  alpha: number;
+  minEffects: MinEffects;
+}
+
+export interface MetricComparison {
+  metric: MetricKey;
+  label: string;
+  better: 'higher' | 'lower';
+  base: TrialEstimate | null;
+  head: TrialEstimate | null;
+  /** head / base of the medians with a 95% bootstrap interval; null without data or with a zero base. */
+  ratio: TrialEstimate | null;
+  /** head - base of the medians (what errorRate is judged on). */
+  difference: number | null;
+  /** Two-sided Mann-Whitney p-value. */
+  p: number | null;
+  minEffect: number;
+  verdict: Verdict;
+  reason: string;
+}
+
+export interface TargetComparison {
+  target: string;
+  baseTrials: number;
+  headTrials: number;
+  metrics: MetricComparison[];
+}
+
+export interface RunInfo {
+  label: string;
+  scenario: string;
+  startedAt: string;
+  gitCommit: string | null;
+  command: string;
+  workload: string;
+}
+
+export interface Comparison {
+  scenario: string;
+  base: RunInfo;
+  head: RunInfo;
+  alpha: number;
+  minEffects: MinEffects;
+  targets: TargetComparison[];
+  onlyInBase: string[];
+  onlyInHead: string[];
+  /** Differences that do not make the comparison unusable but that a reader must know. */
+  warnings: string[];
+  regressions: number;
+  improvements: number;
+}
+
+/** Input that cannot be compared: exit code 2, with a message that says why. */
+export class CompareInputError extends Error {
+  readonly code = 'ERR_COMPARE_INPUT';
+}
+
+/** Fewest trials per side with which Mann-Whitney can reach `alpha` at all. */
+export function minTrialsFor(alpha: number): number {
+  for (let n = 2; n <= 100; n++) if (smallestMannWhitneyP(n, n) <= alpha) return n;
+  return 100;
+}
+
+function info(label: string, r: Results): RunInfo {
+  return {
+    label,
+    scenario: r.scenario.name,
+    startedAt: r.startedAt,
+    gitCommit: r.env.gitCommit,
+    command: r.command.join(' '),
+    workload: r.runs[0]?.workload.description ?? '',
+  };
+}
+
+function relativeChange(def: MetricDef, m: Pick<MetricComparison, 'ratio' | 'difference'>): number | null {
+  if (def.kind === 'errors') return m.difference;
+  return m.ratio ? m.ratio.median - 1 : null;
+}
+
+function judge(def: MetricDef, a: number[], b: number[], opts: CompareOptions): MetricComparison {
+  const minEffect = opts.minEffects[def.key];
+  const base = a.length ? estimate(a) : null;
+  const head = b.length ? estimate(b) : null;
+  const shell = { metric: def.key, label: def.label, better: def.better, base, head, minEffect };
+  if (!base && !head) return { ...shell, ratio: null, difference: null, p: null, verdict: 'unchanged', reason: 'not measured on either side' };
+  if (!base || !head) return { ...shell, ratio: null, difference: null, p: null, verdict: 'uncertain', reason: `measured only in ${base ? 'base' : 'head'}` };
+  const ratio = ratioOfMedians(a, b);
+  const difference = head.median - base.median;
+  const p = mannWhitney(a, b).p;
+  const change = relativeChange(def, { ratio, difference });
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const effectText = def.kind === 'errors' ? `${(difference * 100).toFixed(2)} pp` : change === null ? 'no ratio (zero base)' : `${change >= 0 ? '+' : ''}${pct(change)}`;
+  const common = { ...shell, ratio, difference, p };
+  if (change === null) {
+    // Zero base median (e.g. no errors before): only the test can speak.
+    if (p <= opts.alpha && difference !== 0) {
+      const worse = def.better === 'lower' ? difference > 0 : difference < 0;
+      return { ...common, verdict: worse ? 'regressed' : 'improved', reason: `from zero, p=${p.toFixed(3)}` };
+    }
+    return { ...common, verdict: difference === 0 ? 'unchanged' : 'uncertain', reason: `zero base, p=${p.toFixed(3)}` };
+  }
+  const significant = p <= opts.alpha;
+  const large = Math.abs(change) >= minEffect;
+  if (significant && large) {
+    const worse = def.better === 'lower' ? change > 0 : change < 0;
+    return { ...common, verdict: worse ? 'regressed' : 'improved', reason: `${effectText} (p=${p.toFixed(3)} <= ${opts.alpha}, beyond ${minEffectText(def, minEffect)})` };
+  }
+  if (significant) return { ...common, verdict: 'unchanged', reason: `${effectText}: real (p=${p.toFixed(3)}) but below ${minEffectText(def, minEffect)}` };
+  // Not significant: unchanged only if the interval rules out an effect of the minimum size.
+  const within =
+    def.kind === 'errors'
+      ? Math.abs(difference) < minEffect
+      : ratio !== null && ratio.ci.lo > 1 - minEffect && ratio.ci.hi < 1 + minEffect;
+  if (within) return { ...common, verdict: 'unchanged', reason: `${effectText}, interval within ${minEffectText(def, minEffect)}` };
+  return { ...common, verdict: 'uncertain', reason: `${effectText}, p=${p.toFixed(3)}: too noisy to tell (more trials narrow it)` };
+}
+
+export function minEffectText(def: Pick<MetricDef, 'kind'>, minEffect: number): string {
+  return def.kind === 'errors' ? `±${(minEffect * 100).toFixed(2)} pp` : `±${(minEffect * 100).toFixed(0)}%`;
+}
+
+function assertComparable(base: Results, head: Results, alpha: number, common: string[]): void {
+  if (base.scenario.name !== head.scenario.name) {
+    throw new CompareInputError(`different scenarios: base ran "${base.scenario.name}", head ran "${head.scenario.name}"; compare runs of the same scenario`);
+  }
+  if (common.length === 0) {
+    throw new CompareInputError(`no target in common: base has ${targetNames(base).join(', ') || 'none'}, head has ${targetNames(head).join(', ') || 'none'}`);
+  }
+  const need = minTrialsFor(alpha);
+  const short: string[] = [];
+  for (const t of common) {
+    const nb = usableRuns(base.runs, t).length;
+    const nh = usableRuns(head.runs, t).length;
+    if (smallestMannWhitneyP(Math.max(1, nb), Math.max(1, nh)) > alpha || nb === 0 || nh === 0) {
+      short.push(`${t}: base has ${nb} usable trial(s), head has ${nh}`);
+    }
+  }
+  if (short.length) {
+    throw new CompareInputError(
+      `missing trials: at alpha ${alpha} the test needs at least ${need} usable trials per side (run both with --trials ${need} or more, or raise --alpha):\n  ${short.join('\n  ')}`,
+    );
+  }
+}
+
+export function compareResults(base: Results, head: Results, opts: CompareOptions, labels = { base: 'base', head: 'head' }): Comparison {
+  const baseTargets = targetNames(base);
+  const headTargets = targetNames(head);
+  const common = baseTargets.filter((t) => headTargets.includes(t));
+  assertComparable(base, head, opts.alpha, common);
+  const warnings: string[] = [];
+  const bw = base.runs[0]?.workload.description;
+  const hw = head.runs[0]?.workload.description;
+  if (bw !== hw) warnings.push(`workloads differ: base "${bw}", head "${hw}"`);
+  if (base.env.cpus !== head.env.cpus || base.env.cpuModel !== head.env.cpuModel) {
+    warnings.push(`machines differ: base ${base.env.cpus} x ${base.env.cpuModel}, head ${head.env.cpus} x ${head.env.cpuModel}`);
+  }
+  for (const [label, r] of [['base', base], ['head', head]] as const) {
+    const bound = r.runs.filter((x) => x.generator.bound).length;
+    if (bound) warnings.push(`${label}: ${bound} run(s) generator-bound: they measured the load generator, not only the target`);
+    if (r.interrupted) warnings.push(`${label}: the run was interrupted (partial results)`);
+  }
+  const targets: TargetComparison[] = common.map((target) => {
+    const a = usableRuns(base.runs, target);
+    const b = usableRuns(head.runs, target);
+    const values = (runs: typeof a, def: MetricDef) => runs.map(def.of).filter((v): v is number => v !== null);
+    return {
+      target,
+      baseTrials: a.length,
+      headTrials: b.length,
+      metrics: METRICS.map((def) => judge(def, values(a, def), values(b, def), opts)),
+    };
+  });
+  const all = targets.flatMap((t) => t.metrics);
+  return {
+    scenario: head.scenario.name,
+    base: info(labels.base, base),
+    head: info(labels.head, head),
+    alpha: opts.alpha,
+    minEffects: opts.minEffects,
+    targets,
+    onlyInBase: baseTargets.filter((t) => !headTargets.includes(t)),
+    onlyInHead: headTargets.filter((t) => !baseTargets.includes(t)),
+    warnings,
+    regressions: all.filter((m) => m.verdict === 'regressed').length,
+    improvements: all.filter((m) => m.verdict === 'improved').length,
+  };
+}

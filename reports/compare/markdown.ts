@@ -1,0 +1,20 @@
+// compare.md: the gate's verdict for a CI step summary or a pull-request comment.
+import { markdownTable } from '../markdown.js';
+import type { Comparison } from './compare.js';
+import { COMPARE_HEADER, compareRows, headline, methodLine, runLine } from './format.js';
+
+export function compareMarkdown(c: Comparison): string {
+  const out = [`## archbench compare: ${c.scenario}`, '', `**${headline(c)}**`, '', `- ${runLine('base', c.base)}`, `- ${runLine('head', c.head)}`, ''];
+  // Regressions first: the reader of a PR comment wants those before anything else.
+  const rows = compareRows(c);
+  const order = (r: string[]) => (r[7]!.includes('regressed') ? 0 : r[7]!.includes('improved') ? 1 : r[7]!.includes('uncertain') ? 2 : 3);
+  out.push(markdownTable(COMPARE_HEADER, [...rows].sort((a, b) => order(a) - order(b))));
+  const notes = [
+    ...c.warnings,
+    ...(c.onlyInBase.length ? [`only in base (not compared): ${c.onlyInBase.join(', ')}`] : []),
+    ...(c.onlyInHead.length ? [`only in head (not compared): ${c.onlyInHead.join(', ')}`] : []),
+  ];
+  if (notes.length) out.push('', ...notes.map((n) => `- ⚠️ ${n}`));
+  out.push('', `<sub>${methodLine(c)}</sub>`);
+  return out.join('\n') + '\n';
+}

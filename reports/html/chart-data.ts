@@ -1,0 +1,70 @@
+// What the report's charts draw, derived from results alone: percentile spectra of the merged
+// histograms, per-second latency and throughput, CPU and memory with their intervals.
+import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
+import { mergeEncoded, percentileSpectrum } from '../histogram.js';
+import type { MetricAggregate, Results, RunResult } from '../results.js';
+import { median } from '../stats.js';
+
+export interface SeriesPoint {
+  x: number;
+  y: number | null;
+}
+
+export interface Bar {
+  median: number;
+  lo: number;
+  hi: number;
+}
+
+export interface ChartData {
+  targets: string[];
+  /** x = 1/(1-p): HdrHistogram's percentile axis, drawn on a log scale. */
+  spectrum: SeriesPoint[][];
+  p50: SeriesPoint[][];
+  p99: SeriesPoint[][];
+  rps: SeriesPoint[][];
+  cpu: Array<Bar | null>;
+  rss: Array<Bar | null>;
+}
+
+/** All usable trials of a target merged (exact: histograms add). */
+export function mergedHistogram(runs: RunResult[]) {
+  return mergeEncoded(runs.map((r) => r.histogram).filter((h): h is string => h !== null));
+}
+
+function spectrum(runs: RunResult[]): SeriesPoint[] {
+  const h = mergedHistogram(runs);
+  // The 100th percentile has no place on a 1/(1-p) axis; the tables give the max.
+  return percentileSpectrum(h)
+    .filter((p) => p.percentile < 100)
+    .map((p) => ({ x: Math.round((1 / (1 - p.percentile / 100)) * 1000) / 1000, y: p.ms }));
+}
+
+/** Per second of the measured window, the median across trials (one trial: its own values). */
+function perSecond(runs: RunResult[], value: (p: RunResult['timeline'][number]) => number | null): SeriesPoint[] {
+  const seconds = Math.max(0, ...runs.map((r) => r.timeline.length));
+  const out: SeriesPoint[] = [];
+  for (let t = 0; t < seconds; t++) {
+    const vs = runs.map((r) => r.timeline[t]).filter((p) => p !== undefined).map(value).filter((v): v is number => v !== null);
+    out.push({ x: t + 1, y: vs.length ? Math.round(median(vs) * 1000) / 1000 : null });
+  }
+  return out;
+}
+
+const bar = (m: MetricAggregate | null): Bar | null => (m ? { median: m.median, lo: m.ci.lo, hi: m.ci.hi } : null);
+
+export function chartData(results: Results): ChartData {
+  const agg = aggregatesOf(results);
+  const targets = targetNames(results);
+  const runsOf = targets.map((t) => usableRuns(results.runs, t));
+  const metric = (t: string) => agg.targets.find((a) => a.target === t)?.metrics;
+  return {
+    targets,
+    spectrum: runsOf.map(spectrum),
+    p50: runsOf.map((rs) => perSecond(rs, (p) => p.p50Ms)),
+    p99: runsOf.map((rs) => perSecond(rs, (p) => p.p99Ms)),
+    rps: runsOf.map((rs) => perSecond(rs, (p) => p.requests)),
+    cpu: targets.map((t) => bar(metric(t)?.cpuMsPerRequest ?? null)),
+    rss: targets.map((t) => bar(metric(t)?.rssMb ?? null)),
+  };
+}

@@ -1,0 +1,123 @@
+// report.html: one self-contained page per run folder (chart.js and the data inlined), built
+// from results.json alone. A pure function from results to a string.
+import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, ratioRows } from '../aggregate-table.js';
+import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
+import { mergeEncoded, summarizeMs } from '../histogram.js';
+import type { Results } from '../results.js';
+import { SUMMARY_HEADER, THRESHOLD_HEADER, summaryRows, thresholdRows } from '../table.js';
+import { chartData } from './chart-data.js';
+import { chartJsSource } from './chartjs.js';
+import { CHARTS_SCRIPT } from './charts-script.js';
+import { escapeHtml, htmlTable, jsonForScript, page } from './page.js';
+
+const ms = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(2));
+
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function requestTypeRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  for (const target of targetNames(results)) {
+    const runs = usableRuns(results.runs, target);
+    const names = [...new Set(runs.flatMap((r) => Object.keys(r.byRequest)))];
+    const seconds = runs.reduce((s, r) => s + r.durationS, 0);
+    for (const name of names) {
+      const parts = runs.map((r) => r.byRequest[name]).filter((p) => p !== undefined);
+      const requests = parts.reduce((s, p) => s + p.requests, 0);
+      const errors = parts.reduce((s, p) => s + p.errors, 0);
+      const l = summarizeMs(mergeEncoded(parts.map((p) => p.histogram).filter((h): h is string => h !== null)));
+      rows.push([target, name, String(requests), String(errors), seconds > 0 ? (requests / seconds).toFixed(0) : '-', ms(l?.p50), ms(l?.p90), ms(l?.p99), ms(l?.p999), ms(l?.max)]);
+    }
+  }
+  return rows;
+}
+
+function errorRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  for (const target of targetNames(results)) {
+    const kinds: Record<string, number> = {};
+    for (const r of results.runs.filter((x) => x.target === target)) for (const [k, n] of Object.entries(r.errorsByKind)) kinds[k] = (kinds[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(kinds).sort((a, b) => b[1] - a[1])) rows.push([target, k, String(n)]);
+  }
+  return rows;
+}
+
+function flagItems(results: Results): Array<{ cls: 'bad' | 'warn'; label: string; text: string }> {
+  const items: Array<{ cls: 'bad' | 'warn'; label: string; text: string }> = [];
+  if (results.interrupted) items.push({ cls: 'bad', label: 'interrupted', text: 'the run was stopped early: partial results' });
+  for (const r of results.runs) {
+    if (r.status !== 'ok') items.push({ cls: 'bad', label: r.status, text: `${r.target} trial ${r.trial}: ${r.error ?? ''}` });
+    for (const why of r.generator.reasons) items.push({ cls: 'warn', label: 'generator-bound', text: `${r.target} trial ${r.trial}: ${why}` });
+    if (r.dropped > 0) items.push({ cls: 'warn', label: 'dropped', text: `${r.target} trial ${r.trial}: ${r.dropped} arrivals could not be sent (in-flight cap)` });
+  }
+  for (const s of results.skipped) items.push({ cls: 'warn', label: 'skipped', text: `${s.target}: ${s.reason}` });
+  for (const t of results.thresholds.filter((x) => !x.ok)) items.push({ cls: 'bad', label: 'threshold', text: `${t.target}: ${t.metric} ${t.expression} failed (actual ${t.actual ?? 'none'})` });
+  return items;
+}
+
+function environmentRows(results: Results): string[][] {
+  const e = results.env;
+  return [
+    ['node', e.node],
+    ['os', `${e.os} (${e.arch})`],
+    ['cpus', `${e.cpus} x ${e.cpuModel}`],
+    ['memory', `${e.totalMemMb} MB`],
+    ['git commit', e.gitCommit ?? 'unknown'],
+    ['archbench', e.archbenchVersion],
+    ['CPU placement', e.placement],
+    ['started', results.startedAt],
+    ['finished', results.finishedAt],
+    ['options', JSON.stringify(e.options)],
+  ];
+}
+
+const chart = (id: string, title: string, note: string) =>
+  `<figure><figcaption><strong>${escapeHtml(title)}</strong> <span class="muted">${escapeHtml(note)}</span></figcaption><div class="chart"><canvas id="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div></figure>`;
+
+export function htmlReport(results: Results): string {
+  const agg = aggregatesOf(results);
+  const flags = flagItems(results);
+  const ratios = ratioRows(results);
+  const requestRows = requestTypeRows(results);
+  const errors = errorRows(results);
+  const workload = results.runs[0]?.workload.description ?? '';
+  const statusCls = results.status === 'ok' && !results.thresholds.some((t) => !t.ok) ? 'good' : 'bad';
+  const body = [
+    `<h1>archbench: ${escapeHtml(results.scenario.name)}</h1>`,
+    `<p>${escapeHtml(results.scenario.description)}</p>`,
+    `<p><span class="flag ${statusCls}">status: ${escapeHtml(results.status)}</span> ${escapeHtml(workload)}; warm-up ${results.scenario.warmupS} s, never counted. Baseline: <code>${escapeHtml(agg.baseline ?? '-')}</code>.</p>`,
+    '<h2>Flags</h2>',
+    flags.length ? `<ul class="flags" id="flags">${flags.map((f) => `<li><span class="flag ${f.cls}">${escapeHtml(f.label)}</span> ${escapeHtml(f.text)}</li>`).join('\n')}</ul>` : '<p id="flags">None: no generator-bound run, no dropped request, no skipped target, no failure.</p>',
+    '<h2>Summary across trials</h2>',
+    '<p class="muted">Median over trials [95% bootstrap interval]; failed trials are not counted.</p>',
+    htmlTable(AGGREGATE_HEADER, aggregateRows(results), { id: 'summary-table' }),
+    ratios.length ? `<h2>Relative to the baseline</h2><p class="muted">Target over <code>${escapeHtml(agg.baseline ?? '')}</code>: ratio of medians [95% interval], paired per interleaved trial when every trial has its partner. Above 1 means more: better for rps, worse for the rest.</p>${htmlTable(RATIO_HEADER, ratios, { id: 'ratio-table' })}` : '',
+    results.thresholds.length ? `<h2>Thresholds</h2>${htmlTable(THRESHOLD_HEADER, thresholdRows(results), { id: 'threshold-table', numericFrom: 99 })}` : '',
+    '<h2>Latency</h2>',
+    '<div class="grid">',
+    chart('chart-spectrum', 'Percentile spectrum', 'all trials merged; percentile axis on a log scale of 1/(1-p)'),
+    chart('chart-latency-time', 'Latency over time', 'p99 solid, p50 dashed; per second, median across trials'),
+    '</div>',
+    '<h2>Throughput and cost</h2>',
+    '<div class="grid">',
+    chart('chart-rps-time', 'Throughput over time', 'responses per second, median across trials'),
+    chart('chart-cpu', 'CPU per request', 'target process tree, user+sys, measured window; whiskers: 95% interval'),
+    chart('chart-rss', 'Peak memory', 'peak total RSS of the target processes; whiskers: 95% interval'),
+    '</div>',
+    '<h2>Per request type</h2>',
+    htmlTable(['target', 'request', 'responses', 'errors', 'rps', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms'], requestRows, { id: 'request-table', numericFrom: 2 }),
+    '<h2>Errors by kind</h2>',
+    errors.length ? htmlTable(['target', 'kind', 'count'], errors, { id: 'error-table', numericFrom: 2 }) : '<p id="error-table">No errors.</p>',
+    results.profiles?.length ? `<h2>Profiles</h2><ul>${results.profiles.map((p) => `<li>${escapeHtml(`${p.target} trial ${p.trial}, ${p.tool}: `)}<a href="${escapeHtml(p.path)}">${escapeHtml(p.path)}</a></li>`).join('')}</ul>` : '',
+    '<h2>Every run</h2>',
+    htmlTable(SUMMARY_HEADER, summaryRows(results), { id: 'runs-table', numericFrom: 1 }),
+    '<h2>Environment</h2>',
+    htmlTable(['', ''], environmentRows(results), { id: 'env-table', numericFrom: 99 }),
+    '<h2>Reproduce</h2>',
+    `<p>From the repository at commit <code>${escapeHtml(results.env.gitCommit ?? 'unknown')}</code>:</p>`,
+    `<pre id="command">${escapeHtml(['npx', ...results.command].map(shellQuote).join(' '))}</pre>`,
+    `<script type="application/json" id="chart-data">${jsonForScript(chartData(results))}</script>`,
+  ].join('\n');
+  return page({ title: `archbench: ${results.scenario.name}`, body, scripts: [chartJsSource(), CHARTS_SCRIPT] });
+}

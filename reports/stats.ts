@@ -1,0 +1,180 @@
+// Small-sample statistics for trials: medians, bootstrap confidence intervals and the exact
+// Mann-Whitney U test. Deterministic (seeded resampling), so the same results.json always
+// gives the same report.
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+export interface Estimate {
+  median: number;
+  /** 95% percentile-bootstrap interval; equal to the median when there is one value. */
+  ci: Interval;
+  n: number;
+}
+
+export const BOOTSTRAP_RESAMPLES = 2000;
+export const CONFIDENCE = 0.95;
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) throw new Error('median of no values');
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Linear-interpolated quantile of sorted values, q in [0, 1]. */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new Error('quantile of no values');
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** mulberry32: a tiny seeded PRNG; reports must not change from one rendering to the next. */
+export function seededRandom(seed = 0x5eed): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function resample(xs: readonly number[], rand: () => number): number[] {
+  const out = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[Math.floor(rand() * xs.length)]!;
+  return out;
+}
+
+function percentileInterval(stats: number[]): Interval {
+  const s = stats.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return { lo: Number.NaN, hi: Number.NaN };
+  const tail = (1 - CONFIDENCE) / 2;
+  return { lo: quantileSorted(s, tail), hi: quantileSorted(s, 1 - tail) };
+}
+
+/** Median with a 95% bootstrap interval of the median. */
+export function estimate(xs: readonly number[], seed?: number): Estimate {
+  const m = median(xs);
+  if (xs.length < 2) return { median: m, ci: { lo: m, hi: m }, n: xs.length };
+  const rand = seededRandom(seed);
+  const stats: number[] = [];
+  for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) stats.push(median(resample(xs, rand)));
+  return { median: m, ci: percentileInterval(stats), n: xs.length };
+}
+
+/**
+ * Ratio of medians b/a with a 95% bootstrap interval, resampling both groups independently
+ * (two separate runs, e.g. base and head of a comparison). Null when a median is zero.
+ */
+export function ratioOfMedians(a: readonly number[], b: readonly number[], seed?: number): Estimate | null {
+  const ma = median(a);
+  if (ma === 0) return null;
+  const r = median(b) / ma;
+  if (a.length < 2 && b.length < 2) return { median: r, ci: { lo: r, hi: r }, n: Math.min(a.length, b.length) };
+  const rand = seededRandom(seed);
+  const stats: number[] = [];
+  for (let i = 0; i < BOOTSTRAP_RESAMPLES; i++) {
+    const da = median(resample(a, rand));
+    if (da !== 0) stats.push(median(resample(b, rand)) / da);
+  }
+  return { median: r, ci: percentileInterval(stats), n: Math.min(a.length, b.length) };
+}
+
+/**
+ * Ratio b/a from pairs measured in the same interleaved round (trial i of A next to trial i
+ * of B): the per-round ratio cancels drift that hits both, so its interval is the honest one.
+ */
+export function pairedRatio(pairs: ReadonlyArray<readonly [number, number]>, seed?: number): Estimate | null {
+  const ratios = pairs.filter(([a]) => a !== 0).map(([a, b]) => b / a);
+  if (ratios.length === 0) return null;
+  return estimate(ratios, seed);
+}
+
+export interface MannWhitney {
+  /** U of the first sample: pairs (x in a, y in b) with x > y, ties counted 1/2. */
+  u: number;
+  /** Two-sided p-value. */
+  p: number;
+  exact: boolean;
+}
+
+function midRanks(values: number[]): number[] {
+  const idx = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
+  const ranks = new Array<number>(values.length);
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
+    const r = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[idx[k]![1]] = r;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+const EXACT_LIMIT = 200_000;
+
+/**
+ * Mann-Whitney U test, two-sided. Exact (every split of the pooled mid-ranks, so ties are
+ * handled exactly) when there are at most 200k splits, which covers trials of up to 10 per
+ * side; otherwise the normal approximation with tie and continuity corrections.
+ */
+export function mannWhitney(a: readonly number[], b: readonly number[]): MannWhitney {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 === 0 || n2 === 0) throw new Error('Mann-Whitney needs values on both sides');
+  const ranks = midRanks([...a, ...b]);
+  const r1 = ranks.slice(0, n1).reduce((s, r) => s + r, 0);
+  const u = r1 - (n1 * (n1 + 1)) / 2;
+  const mean = (n1 * n2) / 2;
+  const observed = Math.abs(u - mean);
+  if (binomial(n1 + n2, n1) <= EXACT_LIMIT) {
+    let extreme = 0;
+    let total = 0;
+    const eps = 1e-9;
+    // Enumerate which ranks go to the first sample.
+    const walk = (start: number, left: number, sum: number) => {
+      if (left === 0) {
+        total++;
+        if (Math.abs(sum - (n1 * (n1 + 1)) / 2 - mean) >= observed - eps) extreme++;
+        return;
+      }
+      for (let i = start; i <= ranks.length - left; i++) walk(i + 1, left - 1, sum + ranks[i]!);
+    };
+    walk(0, n1, 0);
+    return { u, p: Math.min(1, extreme / total), exact: true };
+  }
+  const n = n1 + n2;
+  const counts = new Map<number, number>();
+  for (const r of ranks) counts.set(r, (counts.get(r) ?? 0) + 1);
+  let tieTerm = 0;
+  for (const t of counts.values()) tieTerm += t * t * t - t;
+  const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
+  if (variance <= 0) return { u, p: 1, exact: false };
+  const z = Math.max(0, observed - 0.5) / Math.sqrt(variance);
+  return { u, p: Math.min(1, 2 * (1 - normalCdf(z))), exact: false };
+}
+
+/** Smallest two-sided p-value Mann-Whitney can give for these sample sizes (no ties). */
+export function smallestMannWhitneyP(n1: number, n2: number): number {
+  return 2 / binomial(n1 + n2, n1);
+}
+
+function normalCdf(z: number): number {
+  // Abramowitz-Stegun 7.1.26 erf approximation (|error| < 1.5e-7): plenty for a p-value.
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mergeEncoded } from '../../reports/histogram.js';
+import { ThresholdError, evaluateThresholds, parseThresholds } from '../../reports/thresholds.js';
+import { FASTIFY, makeResults } from './fixtures.js';
+
+const NAMES = ['GET /users/:id', 'POST /users'];
+
+describe('thresholds (k6 syntax)', () => {
+  it('parses metrics, tags, percentiles and k6 aliases', () => {
+    const p = parseThresholds({ 'latency{name:GET /users/:id}': ['p(99)<50', 'avg<=10'], errors: ['rate<0.01'], http_req_duration: ['p(95)<500'] }, NAMES);
+    expect(p.map((t) => [t.base, t.requestName, t.aggregation, t.percentile, t.op, t.limit])).toEqual([
+      ['latency', 'GET /users/:id', 'p', 99, '<', 50],
+      ['latency', 'GET /users/:id', 'avg', null, '<=', 10],
+      ['errors', null, 'rate', null, '<', 0.01],
+      ['latency', null, 'p', 95, '<', 500],
+    ]);
+  });
+
+  it('rejects unknown metrics, tags, request names and aggregations, all at once', () => {
+    let err: unknown;
+    try {
+      parseThresholds({ latenzy: ['p(99)<5'], 'latency{name:GET /nope}': ['p(99)<5'], errors: ['p(99)<1'], requests: ['rate <> 3'] }, NAMES);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ThresholdError);
+    const msg = (err as Error).message;
+    expect(msg).toContain('unknown metric "latenzy"; valid metrics: latency, errors, requests');
+    expect(msg).toContain('no request named "GET /nope"; request names: GET /users/:id, POST /users');
+    expect(msg).toContain('"p(99)" is not an aggregation of errors; valid: rate, count');
+    expect(msg).toContain('cannot parse "rate <> 3"');
+  });
+
+  it('evaluates over the merged histograms of every usable trial', () => {
+    const results = makeResults({ trials: 3, targets: [FASTIFY] });
+    const merged = mergeEncoded(results.runs.map((r) => r.histogram!));
+    const p99 = Math.round(merged.getValueAtPercentile(99)) / 1000;
+    const [pass, fail] = evaluateThresholds(parseThresholds({ latency: [`p(99)<${p99 + 0.5}`, `p(99)<${p99 - 0.5}`] }, NAMES), results);
+    expect(pass).toMatchObject({ target: 'monolith-fastify', ok: true, actual: p99 });
+    expect(fail).toMatchObject({ ok: false, actual: p99 });
+  });
+
+  it('error rate from counts; a threshold with no samples fails', () => {
+    const results = makeResults({ trials: 2, targets: [{ ...FASTIFY, errorRate: 0.05 }] });
+    const [rate] = evaluateThresholds(parseThresholds({ errors: ['rate<0.01'] }, NAMES), results);
+    expect(rate!.ok).toBe(false);
+    expect(rate!.actual).toBeGreaterThan(0.04);
+    for (const r of results.runs) r.status = 'failed';
+    const [none] = evaluateThresholds(parseThresholds({ latency: ['p(99)<1000000'] }, NAMES), results);
+    expect(none).toMatchObject({ ok: false, actual: null, detail: 'no usable trial' });
+  });
+});
