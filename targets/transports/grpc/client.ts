@@ -22,8 +22,9 @@ function target(e: Endpoint): string {
 
 export function grpcChannels(ctor: grpc.ServiceClientConstructor, endpoints: readonly Endpoint[], what: string): RoundRobin<grpc.Client> {
   const clients: grpc.Client[] = [];
-  for (const e of endpoints) {
-    for (let i = 0; i < CHANNELS_PER_INSTANCE; i++) {
+  // Channel-major order (a0 b0 a1 b1): consecutive calls alternate between instances.
+  for (let i = 0; i < CHANNELS_PER_INSTANCE; i++) {
+    for (const e of endpoints) {
       // A distinct option per channel keeps grpc-js from sharing one subchannel (one connection) between them.
       clients.push(new ctor(target(e), grpc.credentials.createInsecure(), { 'archbench.channel': i } as grpc.ChannelOptions));
     }
