@@ -5,9 +5,11 @@ import { packageVersion } from '../harness/env.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { registerCompare } from './compare.js';
 import { registerGateCheck } from './gate-check.js';
+import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerSelftest } from './selftest.js';
 import { registerVerify } from './verify.js';
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -20,6 +22,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRun(program, setExit);
   registerList(program);
   registerVerify(program, setExit);
+  registerSelftest(program, setExit);
+  registerCalibrationServer(program);
   registerCompare(program, setExit);
   registerReport(program);
   registerGateCheck(program, setExit);
