@@ -7,6 +7,7 @@ import { registerCompare } from './compare.js';
 import { registerGateCheck } from './gate-check.js';
 import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
+import { registerProfile } from './profile.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSelftest } from './selftest.js';
@@ -27,6 +28,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCompare(program, setExit);
   registerReport(program);
   registerGateCheck(program, setExit);
+  registerProfile(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
