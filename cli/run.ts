@@ -60,7 +60,7 @@ export function applyOverrides(e: ExecutorConfig, flags: Pick<RunFlags, 'duratio
   return out;
 }
 
-function chooseTargets(flags: RunFlags): TargetSpec[] {
+function chooseTargets(flags: RunFlags, defaults: string[] = DEFAULT_TARGETS): TargetSpec[] {
   if (flags.url) {
     if (flags.targets) throw new UsageError('--url and --targets exclude each other: --url loads your service, --targets starts ours');
     try {
@@ -70,7 +70,7 @@ function chooseTargets(flags: RunFlags): TargetSpec[] {
     }
   }
   try {
-    return selectTargets(flags.targets ?? DEFAULT_TARGETS, flags.where ?? []);
+    return selectTargets(flags.targets ?? defaults, flags.where ?? []);
   } catch (err) {
     if (err instanceof TargetSelectionError) throw new UsageError(err.message);
     throw err;
@@ -112,7 +112,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         if (err instanceof ThresholdError) throw new UsageError(`scenario "${scenario.name}": ${err.message}`);
         throw err;
       }
-      const targets = chooseTargets(flags);
+      const targets = chooseTargets(flags, scenario.defaults?.targets);
       if (flags.replicas !== undefined && !targets.some((t) => t.axes.replicas !== undefined)) {
         throw new UsageError(`--replicas applies to micro targets (e.g. --targets 'micro-*'); selected: ${targets.map((t) => t.name).join(', ')}`);
       }
@@ -121,7 +121,8 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       checkExecutor(executor, scenario.name);
       checkRunner(executor, flags.runner, flags.generatorThreads);
       const warmupMs = flags.warmup !== undefined ? flags.warmup * 1000 : parseDurationMs(scenario.warmup ?? 0);
-      const baseline = flags.baseline ?? targets[0]!.name;
+      const scenarioBaseline = scenario.defaults?.baseline;
+      const baseline = flags.baseline ?? (targets.some((t) => t.name === scenarioBaseline) ? scenarioBaseline! : targets[0]!.name);
       if (!targets.some((t) => t.name === baseline)) {
         throw new UsageError(`--baseline "${baseline}" is not among the selected targets: ${targets.map((t) => t.name).join(', ')}`);
       }

@@ -53,6 +53,8 @@ export interface ScenarioDefinition {
   warmup?: Duration;
   /** k6 syntax: { 'latency{name:GET /users/:id}': ['p(99)<50'], errors: ['rate<0.01'] } */
   thresholds?: Record<string, string[]>;
+  /** What `bench run` uses when --targets / --baseline are not given (a comparison scenario names its set). */
+  defaults?: { targets?: string[]; baseline?: string };
 }
 
 export type Scenario = Readonly<ScenarioDefinition>;

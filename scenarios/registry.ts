@@ -1,5 +1,6 @@
 // The explicit list of built-in scenarios; a user's own file is loaded by path instead.
 import type { Scenario } from './define.js';
+import architecture from './architecture.js';
 import calibration from './calibration.js';
 import calibrationOpen from './calibration-open.js';
 import calibrationStall from './calibration-stall.js';
@@ -8,7 +9,7 @@ import readHeavy from './read-heavy.js';
 import smoke from './smoke.js';
 import writeHeavy from './write-heavy.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall];
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);
