@@ -2,7 +2,7 @@
 // utime+stime of live processes plus cutime+cstime (children already reaped), so
 // short-lived per-request processes are counted too.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const CLK_TCK = (() => {
   try {
@@ -58,8 +58,23 @@ function readUserSys(pid: number): { user: number; system: number } | null {
   }
 }
 
-/** Every live process whose ancestry reaches one of the roots. */
-export function processTree(roots: number[]): ProcStat[] {
+/** Children of every thread of `pid`, from /proc/PID/task/TID/children (no full /proc scan). */
+function childrenOf(pid: number): number[] | null {
+  try {
+    const out: number[] = [];
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) for (const c of text.split(' ')) out.push(Number(c));
+    }
+    return out;
+  } catch (err) {
+    // ENOENT on the pid: it just exited. On the children file of a live pid: kernel without it.
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(`/proc/${pid}`) ? null : [];
+  }
+}
+
+/** Every live process whose ancestry reaches one of the roots (by full scan; slow path). */
+function processTreeByScan(roots: number[]): ProcStat[] {
   const all: ProcStat[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -82,6 +97,29 @@ export function processTree(roots: number[]): ProcStat[] {
     seen.add(pid);
     out.push(byPid.get(pid)!);
     for (const c of children.get(pid) ?? []) queue.push(c.pid);
+  }
+  return out;
+}
+
+/**
+ * Every live process whose ancestry reaches one of the roots. Walks the children files so a
+ * sample costs a few reads per target process, not one per process on the machine: the
+ * sampler runs on the generator's event loop and must not delay its sends.
+ */
+export function processTree(roots: number[]): ProcStat[] {
+  const out: ProcStat[] = [];
+  const seen = new Set<number>();
+  const queue = [...roots];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const s = readStat(pid);
+    if (!s) continue;
+    out.push(s);
+    const kids = childrenOf(pid);
+    if (kids === null) return processTreeByScan(roots);
+    queue.push(...kids);
   }
   return out;
 }
