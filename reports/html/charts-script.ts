@@ -107,7 +107,7 @@ export const CHARTS_SCRIPT = String.raw`
         }],
       },
       options: {
-        scales: { y: { beginAtZero: true, title: { display: true, text: unit } } },
+        scales: { x: { ticks: { autoSkip: false } }, y: { beginAtZero: true, title: { display: true, text: unit } } },
         plugins: {
           legend: { display: false },
           tooltip: { callbacks: { label: function (item) { var b = values[item.dataIndex]; return b ? unit + ': ' + b.median + ' [' + b.lo + ', ' + b.hi + ']' : 'not measured'; } } },
