@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { assertLoopback } from '../harness/loopback.js';
+import { assertLoopback } from '../common/loopback.js';
 import { selectTargets, TargetSelectionError, targets as catalog } from '../targets/catalog.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import { externalTarget } from '../targets/external.js';

@@ -11,11 +11,11 @@ import { parseDurationMs } from '../scenarios/duration.js';
 import { executorDurationMs, warmupExecutor, type ExecutorConfig } from '../scenarios/executor.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetOptions, TargetSpec } from '../targets/target.js';
-import { requestContext } from './context.js';
+import { requestContext } from '../runners/context.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
-import { assertLoopback } from './loopback.js';
+import { assertLoopback } from '../common/loopback.js';
 import { TreeSampler, type TreeUsage } from './proc.js';
 import { seed, type SeedData } from './seed.js';
 

@@ -1,11 +1,8 @@
 // Seed data through the public API, so it works for every architecture and for --url.
+import type { SeedData } from '../runners/context.js';
 import type { SeedSpec } from '../scenarios/define.js';
 
-export interface SeedData {
-  userIds: string[];
-  invoiceIds: string[];
-  authorization: string;
-}
+export type { SeedData } from '../runners/context.js';
 
 const CONCURRENCY = 16;
 

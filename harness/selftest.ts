@@ -15,7 +15,7 @@ import { RESET_PATH, STATS_PATH, type CalibrationStats } from '../targets/calibr
 import { calibrationTarget } from '../targets/calibration/spec.js';
 import { mixtureTruth, truthFor } from '../targets/calibration/truth.js';
 import type { RunningTarget } from '../targets/target.js';
-import { requestContext } from './context.js';
+import { requestContext } from '../runners/context.js';
 
 export const PERCENTILES = [50, 90, 99, 99.9] as const;
 /** A percentile passes within 5% of the truth or 0.3 ms, whichever is larger. */

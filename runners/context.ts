@@ -1,6 +1,12 @@
 // The RequestContext scenarios draw from, built on the seeded data.
 import type { RequestContext } from '../scenarios/define.js';
-import type { SeedData } from './seed.js';
+
+/** The data a target was seeded with (ids it returned, a token), which requests draw from. */
+export interface SeedData {
+  userIds: string[];
+  invoiceIds: string[];
+  authorization: string;
+}
 
 export function requestContext(data: SeedData, runId: string): RequestContext {
   let counter = 0;

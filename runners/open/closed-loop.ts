@@ -5,7 +5,7 @@
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import { executorDurationMs } from '../../scenarios/executor.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
-import { monoMs } from '../../targets/calibration/precise-wake.js';
+import { monoMs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from '../recorder.js';
 import type { RequestMix } from '../request-mix.js';
 import type { HttpClient } from './http-client.js';

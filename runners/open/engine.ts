@@ -1,7 +1,7 @@
 // One generator thread's share of a plan: connections, the loop for the executor's model,
 // and a progress tick. Used in-process (1 thread) and inside each generator worker thread.
 import { isOpenModel, type ExecutorConfig } from '../../scenarios/executor.js';
-import { monoMs } from '../../targets/calibration/precise-wake.js';
+import { monoMs } from '../../common/precise-wake.js';
 import { Recorder } from '../recorder.js';
 import type { RequestMix } from '../request-mix.js';
 import { runClosedLoop } from './closed-loop.js';

@@ -1,7 +1,7 @@
 // Keep-alive HTTP/1.1 connections (undici Pool, one request per connection at a time) and a
 // low-overhead send: undici's dispatch with a handler, no stream per response.
 import { Pool, buildConnector } from 'undici';
-import { isLoopbackAddress } from '../../harness/loopback.js';
+import { isLoopbackAddress } from '../../common/loopback.js';
 import type { BuiltRequest } from '../request-mix.js';
 
 export type SendCallback = (status: number, err: Error | null) => void;

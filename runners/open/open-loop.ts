@@ -4,7 +4,7 @@
 // arrival is dropped and counted, like k6's dropped_iterations.
 import { createHistogram, recordUs, type Histogram } from '../../reports/histogram.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
-import { PreciseWake, monoMs } from '../../targets/calibration/precise-wake.js';
+import { PreciseWake, monoMs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from '../recorder.js';
 import type { RequestMix } from '../request-mix.js';
 import type { HttpClient } from './http-client.js';

@@ -1,7 +1,7 @@
 // Entry of one generator worker thread: rebuild the scenario and its request context, wait for
 // the common start time, run this thread's share, send back encoded histograms.
 import { parentPort, workerData } from 'node:worker_threads';
-import { requestContext } from '../../harness/context.js';
+import { requestContext } from '../context.js';
 import { encodeHistogram } from '../../reports/histogram.js';
 import { loadScenarioSource } from '../../scenarios/source.js';
 import { RequestMix } from '../request-mix.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import * as hdr from 'hdr-histogram-js';
 import { delayCycle, releaseMs, type CalibrationSpec } from './latency-spec.js';
-import { PreciseWake, monoMs } from './precise-wake.js';
+import { PreciseWake, monoMs } from '../../common/precise-wake.js';
 import { ReleaseQueue } from './release-queue.js';
 
 export const STATS_PATH = '/__calibration/stats';

@@ -1,9 +1,10 @@
 // Parent side of a service process: spawn in its own process group, wait for its
 // "ready" message over IPC, keep its last stderr lines, stop the whole group.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { nodeCommand } from '../../common/module-entry.js';
 import type { ExitInfo } from '../target.js';
+
+export { siblingEntry, nodeCommand } from '../../common/module-entry.js';
 
 export interface ReadyMessage {
   type: 'ready';
@@ -60,18 +61,6 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
   } catch {
     // ESRCH: already gone.
   }
-}
-
-/** Resolve `relative` next to the module `fromUrl`, preferring built .js, falling back to .ts sources. */
-export function siblingEntry(fromUrl: string, relative: string): string {
-  const js = fileURLToPath(new URL(relative.replace(/\.ts$/, '.js'), fromUrl));
-  if (existsSync(js)) return js;
-  return js.replace(/\.js$/, '.ts');
-}
-
-/** Node arguments that run `entry`, adding the tsx loader when it is TypeScript source. */
-export function nodeCommand(entry: string, nodeArgs: string[] = []): string[] {
-  return entry.endsWith('.ts') ? [...nodeArgs, '--import', 'tsx', entry] : [...nodeArgs, entry];
 }
 
 class LineTail {
