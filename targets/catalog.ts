@@ -1,6 +1,7 @@
 // The registry of named targets: every point of the architecture matrix we ship.
 import { bareNodeHttp } from './baseline/spec.js';
 import { calibrationTarget, calibrationStallTarget } from './calibration/spec.js';
+import { brokerMicro } from './micro/broker-spec.js';
 import { micro } from './micro/spec.js';
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
@@ -20,7 +21,10 @@ const monolithLifecycles: readonly TargetSpec[] = [
 // micro-<transport>-<framework>: gateway framework x service-to-service transport.
 const microTargets: readonly TargetSpec[] = [micro('rest', 'fastify'), micro('rest', 'express'), micro('grpc', 'fastify'), micro('grpc', 'express')];
 
-export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
+// micro-<broker>-<framework>: services talk through a broker; skipped when it is unreachable.
+const brokerTargets: readonly TargetSpec[] = (['nats', 'amqp', 'redis'] as const).flatMap((b) => [brokerMicro(b, 'fastify'), brokerMicro(b, 'express')]);
+
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, ...brokerTargets, bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
 
 export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);

@@ -46,6 +46,35 @@ export interface TargetOptions {
   /** Extra node flags for every process of the target (e.g. --cpu-prof). */
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** Broker URLs from --nats-url/--amqp-url/--redis-url (else ARCHBENCH_*_URL, else local defaults). */
+  brokerUrls?: { nats?: string; amqp?: string; redis?: string };
+}
+
+/** Events published and consumed by a target's services over a window (micro topologies). */
+export interface TargetEventStats {
+  /** Acknowledged by the transport (broker confirm, or the consumer for direct transports). */
+  published: number;
+  publishFailed: number;
+  /** Committed for the first time by the consumer. */
+  consumed: number;
+  /** Deliveries that changed nothing (the idempotent consumer saw the event before). */
+  duplicates: number;
+  redelivered: number;
+  /** Publish -> committed, one base64 HDR histogram (microseconds) per consuming process. */
+  latencyHistograms: string[];
+  /** Broker connections that dropped during the window, per process. */
+  outages: Array<{ process: string; connection: string; fromMs: number; toMs: number | null; reason: string }>;
+}
+
+export interface EventStatsSource {
+  /** Start a window: only events occurring from this wall-clock ms count. */
+  reset(fromMs: number): Promise<void>;
+  read(): Promise<TargetEventStats>;
+}
+
+/** Thrown by start() when something the target needs is absent (a broker): the harness skips it. */
+export class TargetUnavailableError extends Error {
+  readonly code = 'ERR_TARGET_UNAVAILABLE';
 }
 
 export interface ExitInfo {
@@ -66,6 +95,8 @@ export interface RunningTarget {
   jwtSecret?: string;
   /** SIGTERM, then SIGKILL on the whole process group; idempotent. */
   stop(): Promise<void>;
+  /** Event counters and publish -> commit latency, for targets whose services exchange events. */
+  events?: EventStatsSource;
 }
 
 export interface TargetSpec {

@@ -36,6 +36,8 @@ export interface ServiceProcess {
   stderrTail(): string[];
   /** A message to the child over IPC after it is ready (e.g. the addresses of its peers); false if the channel is gone. */
   send(message: unknown): boolean;
+  /** Messages the child sends after it is ready (e.g. stats replies); returns the unsubscribe function. */
+  onMessage(listener: (message: unknown) => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -157,5 +159,9 @@ export async function spawnService(opts: SpawnServiceOptions): Promise<ServicePr
   (child.stdout as { unref?: () => void } | null)?.unref?.();
   (child.stderr as { unref?: () => void } | null)?.unref?.();
   const send = (message: unknown): boolean => (child.connected ? child.send(message as object) : false);
-  return { name: opts.name, pid, host: outcome.host, port: outcome.port, exited, stderrTail: () => tail.lines(), send, stop };
+  const onMessage = (listener: (message: unknown) => void) => {
+    child.on('message', listener);
+    return () => void child.off('message', listener);
+  };
+  return { name: opts.name, pid, host: outcome.host, port: outcome.port, exited, stderrTail: () => tail.lines(), send, onMessage, stop };
 }

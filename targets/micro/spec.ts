@@ -24,6 +24,8 @@ export function microName(transport: string, framework: GatewayFramework): strin
 export interface MicroOptions {
   /** Broker URL for broker transports (nats, amqp, redis). */
   brokerUrl?: (ctx: StartContext) => string;
+  /** Prefix of every broker name, unique per start (broker transports). */
+  brokerNamespace?: string;
 }
 
 export function micro(transport: string, framework: GatewayFramework, opts: MicroOptions = {}): TargetSpec {
@@ -45,6 +47,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
           storage: { users: storage.users, billing: storage.billing },
           callTimeoutMs: CALL_TIMEOUT_MS,
           ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
+          ...(opts.brokerNamespace ? { brokerNamespace: opts.brokerNamespace } : {}),
         });
         return {
           ...target,

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { siblingEntry, spawnService, type ServiceProcess, type SpawnServiceOptions } from '../lifecycle/spawn.js';
 import { connectUrl } from '../monolith/running-target.js';
+import { backendEventStats } from './event-stats-source.js';
 import type { BackendConfig, GatewayConfig, Peers, PeersMessage } from '../services/config.js';
 import type { ServiceStorageConfig } from '../storage/registry.js';
 import type { ExitInfo, RunningTarget, StartContext } from '../target.js';
@@ -19,6 +20,8 @@ export interface TopologyPlan {
   storage: Record<ServiceName, ServiceStorageConfig>;
   callTimeoutMs: number;
   brokerUrl?: string;
+  /** Prefix of every broker name for this start (broker transports). */
+  brokerNamespace?: string;
 }
 
 const ENTRIES: Record<ServiceName | 'gateway', string> = {
@@ -53,7 +56,7 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
     started.push(p);
     return p;
   };
-  const broker = plan.brokerUrl === undefined ? {} : { brokerUrl: plan.brokerUrl };
+  const broker = { ...(plan.brokerUrl === undefined ? {} : { brokerUrl: plan.brokerUrl }), ...(plan.brokerNamespace === undefined ? {} : { brokerNamespace: plan.brokerNamespace }) };
   try {
     const backends: Array<{ service: ServiceName; proc: Promise<ServiceProcess> }> = [];
     for (const service of ['users', 'billing'] as const) {
@@ -79,7 +82,8 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
     const peers: Peers = { users: [], billing: [] };
     for (const [i, b] of backends.entries()) {
       const p = (settled[i] as PromiseFulfilledResult<ServiceProcess>).value;
-      peers[b.service].push({ host: connectHost(p.host), port: p.port });
+      // Broker transports listen on no port (0): callers reach them through the broker.
+      if (p.port > 0) peers[b.service].push({ host: connectHost(p.host), port: p.port });
     }
     const message: PeersMessage = { type: 'peers', peers };
     for (const p of started) p.send(message);
@@ -95,8 +99,9 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       peers,
       ...broker,
     };
+    const backendProcs = [...started];
     const gateway = await spawnOne('gateway', ENTRIES.gateway, gatewayConfig);
-    return topologyTarget(gateway, started, stopAll);
+    return { ...topologyTarget(gateway, started, stopAll), events: backendEventStats(backendProcs) };
   } catch (err) {
     await stopAll();
     throw err;

@@ -5,6 +5,7 @@ import { openBillingStorage, openUsersStorage } from '../storage/registry.js';
 import { loadTransport } from '../transports/registry.js';
 import type { EventPublisher, ServedInstance, ServiceClient, Transport } from '../transports/transport.js';
 import { billingApp } from './billing/app.js';
+import { answerStatsRequests, EventStats } from './event-stats.js';
 import { backendConfigSchema, parseConfig, type BackendConfig, type Peers } from './config.js';
 import { awaitPeers } from './peers.js';
 import { usersOperations } from './users/app.js';
@@ -23,7 +24,9 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
   const peers = peersFor(cfg, transport);
   // A peer that never arrives fails the calls that need it, not the process.
   peers.catch(() => undefined);
-  const broker = cfg.brokerUrl === undefined ? {} : { brokerUrl: cfg.brokerUrl };
+  const broker = { ...(cfg.brokerUrl === undefined ? {} : { brokerUrl: cfg.brokerUrl }), ...(cfg.brokerNamespace === undefined ? {} : { namespace: cfg.brokerNamespace }) };
+  const stats = new EventStats();
+  answerStatsRequests(stats);
   const serveOpts = { instance: cfg.instance, host: cfg.host, port: cfg.port, ...broker };
   const closers: Array<() => Promise<void>> = [];
   try {
@@ -31,7 +34,7 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
     if (cfg.service === 'users') {
       const storage = await openUsersStorage(cfg.storage);
       closers.push(() => storage.close());
-      const publisher: Promise<EventPublisher> = peers.then((p) => transport.publisher({ peers: p, timeoutMs: cfg.callTimeoutMs, ...broker }));
+      const publisher: Promise<EventPublisher> = peers.then(async (p) => stats.countPublishes(await transport.publisher({ peers: p, timeoutMs: cfg.callTimeoutMs, ...broker })));
       publisher.catch(() => undefined); // surfaces on the calls that need it
       closers.push(async () => (await publisher.catch(() => undefined))?.close());
       served = await transport.serve('users', usersOperations(storage, publisher), serveOpts);
@@ -41,7 +44,7 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
       const users: Promise<ServiceClient<'users'>> = peers.then((p) => transport.connect('users', { endpoints: p.users, timeoutMs: cfg.callTimeoutMs, ...broker }));
       users.catch(() => undefined); // surfaces on the calls that need it
       closers.push(async () => (await users.catch(() => undefined))?.close());
-      const app = billingApp(storage, users);
+      const app = billingApp(storage, users, (event, delivery, opened) => stats.consumed(event, delivery, opened));
       served = await transport.serve('billing', app.operations, { ...serveOpts, consumes: app.consumes });
     }
     closers.unshift(() => served.close());

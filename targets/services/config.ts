@@ -18,6 +18,8 @@ const common = {
   /** Deadline of every service call; past it the caller gets an UpstreamError. */
   callTimeoutMs: z.number().int().min(1),
   brokerUrl: z.string().optional(),
+  /** Broker transports: prefix of every broker name, unique per target start. */
+  brokerNamespace: z.string().optional(),
 };
 
 export const backendConfigSchema = z.strictObject({

@@ -77,7 +77,15 @@ export const EVENT_CONSUMERS: { readonly [T in DomainEventType]: readonly Servic
 // by calling the consumer service and resolve publish() once it acknowledged; broker
 // transports resolve publish() once the broker has accepted the message.
 
-export type EventConsumer<T extends DomainEventType> = (event: EventOfType<T>) => Promise<void>;
+/** What a transport knows about one delivery; direct transports may leave it out. */
+export interface DeliveryInfo {
+  /** Wall-clock ms (performance.timeOrigin + now(), sub-ms) when publish() was called. */
+  publishedAtMs?: number;
+  /** The broker marked this delivery as a redelivery. */
+  redelivered?: boolean;
+}
+
+export type EventConsumer<T extends DomainEventType> = (event: EventOfType<T>, delivery?: DeliveryInfo) => Promise<void>;
 export type EventConsumers = { readonly [T in DomainEventType]?: EventConsumer<T> };
 
 export interface EventPublisher {
@@ -111,6 +119,8 @@ export interface ServeOptions {
   consumes?: EventConsumers;
   /** Broker URL (nats://, amqp://, redis://) for broker transports. */
   brokerUrl?: string;
+  /** Broker transports: prefix of every subject, queue and stream name, unique per target start. */
+  namespace?: string;
 }
 
 export interface ConnectOptions {
@@ -120,6 +130,8 @@ export interface ConnectOptions {
    */
   endpoints: readonly Endpoint[];
   brokerUrl?: string;
+  /** Broker transports: prefix of every subject, queue and stream name, unique per target start. */
+  namespace?: string;
   /** Per-call deadline; an expired call rejects with an UpstreamError("timeout"). */
   timeoutMs: number;
 }
@@ -141,6 +153,8 @@ export interface PublisherOptions {
   /** Endpoints of each consuming service (direct transports). */
   peers: { readonly [S in ServiceName]?: readonly Endpoint[] };
   brokerUrl?: string;
+  /** Broker transports: prefix of every subject, queue and stream name, unique per target start. */
+  namespace?: string;
   timeoutMs: number;
 }
 

@@ -4,7 +4,11 @@
 import { BillingService } from '../../domain/billing/billing-service.js';
 import type { UserDirectory } from '../../domain/ports.js';
 import type { BillingStorage } from '../../storage/ports.js';
-import type { BillingOperations, EventConsumers, ServiceClient } from '../../transports/transport.js';
+import type { BillingOperations, DeliveryInfo, EventConsumers, ServiceClient } from '../../transports/transport.js';
+import type { UserRegistered } from '../../domain/events.js';
+
+/** Told after each committed UserRegistered; `opened` is false when it changed nothing (a redelivery). */
+export type ConsumedObserver = (event: UserRegistered, delivery: DeliveryInfo | undefined, opened: boolean) => void;
 
 export function remoteUserDirectory(users: Promise<ServiceClient<'users'>>): UserDirectory {
   return { exists: async (id) => (await users).exists({ id }) };
@@ -15,7 +19,7 @@ export interface BillingApp {
   consumes: EventConsumers;
 }
 
-export function billingApp(storage: BillingStorage, users: Promise<ServiceClient<'users'>>): BillingApp {
+export function billingApp(storage: BillingStorage, users: Promise<ServiceClient<'users'>>, onConsumed?: ConsumedObserver): BillingApp {
   const billing = new BillingService({ invoices: storage.invoices, accounts: storage.accounts, directory: remoteUserDirectory(users) });
   return {
     operations: {
@@ -24,8 +28,9 @@ export function billingApp(storage: BillingStorage, users: Promise<ServiceClient
       payInvoice: (input) => billing.payInvoice(input.id),
     },
     consumes: {
-      UserRegistered: async (event) => {
-        await billing.handleUserRegistered(event);
+      UserRegistered: async (event, delivery) => {
+        const opened = await billing.handleUserRegistered(event);
+        onConsumed?.(event, delivery, opened);
       },
     },
   };

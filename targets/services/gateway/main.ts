@@ -15,7 +15,7 @@ serveChild<GatewayConfig>(async (raw) => {
       ? (await import('../../monolith/fastify.js')).serveFastify
       : (await import('../../monolith/express.js')).serveExpress;
   const transport = await loadTransport(cfg.transport);
-  const broker = cfg.brokerUrl === undefined ? {} : { brokerUrl: cfg.brokerUrl };
+  const broker = { ...(cfg.brokerUrl === undefined ? {} : { brokerUrl: cfg.brokerUrl }), ...(cfg.brokerNamespace === undefined ? {} : { namespace: cfg.brokerNamespace }) };
   const users = await transport.connect('users', { endpoints: cfg.peers.users, timeoutMs: cfg.callTimeoutMs, ...broker });
   const billing = await transport.connect('billing', { endpoints: cfg.peers.billing, timeoutMs: cfg.callTimeoutMs, ...broker });
   const tokens = new TokenService({ secret: cfg.jwtSecret });
