@@ -1,8 +1,6 @@
 // The storage backends a service can be started on, one entry per kind. A service process
 // receives a ServiceStorageConfig (JSON, in its child config) and opens its own storage here.
 import { z } from 'zod';
-import { openPgBilling } from './postgres/billing-storage.js';
-import { openPgUsers } from './postgres/users-storage.js';
 import type { BillingStorage, UsersStorage } from './ports.js';
 import { openSqliteBilling } from './sqlite/billing-storage.js';
 import { openSqliteUsers } from './sqlite/users-storage.js';
@@ -30,9 +28,11 @@ const sqlite: StorageAdapter<z.infer<typeof sqliteStorageSchema>> = {
   openBilling: async (c) => openSqliteBilling(c.dataDir),
 };
 
+// Loaded on first use: `pg` costs ~50 ms of module loading, paid by every fresh process of the
+// `process` lifecycle even on SQLite if it were imported eagerly.
 const postgres: StorageAdapter<z.infer<typeof postgresStorageSchema>> = {
-  openUsers: (c) => openPgUsers(c),
-  openBilling: (c) => openPgBilling(c),
+  openUsers: async (c) => (await import('./postgres/users-storage.js')).openPgUsers(c),
+  openBilling: async (c) => (await import('./postgres/billing-storage.js')).openPgBilling(c),
 };
 
 export const storageBackends = ['sqlite', 'postgres'] as const satisfies readonly StorageBackend[];
