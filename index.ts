@@ -2,5 +2,6 @@
 //   import { defineScenario } from 'archbench';
 export { defineScenario } from './scenarios/define.js';
 export type { HttpRequest, RequestContext, RequestDefinition, Scenario, ScenarioDefinition, SeedSpec } from './scenarios/define.js';
+export type { GrpcCall, GrpcRequestDefinition, GrpcStatusName, HttpRequestDefinition } from './scenarios/define.js';
 export type { ExecutorConfig, ConstantVus, RampingVus, ConstantArrivalRate, RampingArrivalRate, Stage } from './scenarios/executor.js';
 export type { Results, RunResult } from './reports/results.js';

@@ -12,17 +12,19 @@ import type { TargetSpec } from '../targets/target.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { collect, intOption, listOption, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
+import { checkGrpcUrl, checkProtocols } from './protocol-check.js';
 import { loadScenario } from './scenario-loader.js';
 import { ThresholdError, parseThresholds, thresholdsFailed } from '../reports/thresholds.js';
 import { defaultOutDir, writePartialResults, writeResultsFolder } from './results-folder.js';
 import { onInterrupt } from './signals.js';
 import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
+import { addBrokerOptions, brokerTargetOptions, type BrokerFlags } from './broker-options.js';
 import { placeProcesses } from '../harness/placement.js';
 import { MAX_RATE_FLAG, applyRate, checkExecutor, checkRunner, rateOption } from './workload-flags.js';
 
 export const DEFAULT_TARGETS = ['monolith-fastify', 'monolith-express'];
 
-interface RunFlags extends StorageFlags {
+interface RunFlags extends StorageFlags, BrokerFlags {
   targets?: string[];
   where?: string[];
   url?: string;
@@ -63,6 +65,7 @@ export function applyOverrides(e: ExecutorConfig, flags: Pick<RunFlags, 'duratio
 function chooseTargets(flags: RunFlags, defaults: string[] = DEFAULT_TARGETS): TargetSpec[] {
   if (flags.url) {
     if (flags.targets) throw new UsageError('--url and --targets exclude each other: --url loads your service, --targets starts ours');
+    checkGrpcUrl(flags.url);
     try {
       return [externalTarget(flags.url)];
     } catch {
@@ -78,12 +81,12 @@ function chooseTargets(flags: RunFlags, defaults: string[] = DEFAULT_TARGETS): T
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
-  addStorageOptions(program.command('run'))
+  addBrokerOptions(addStorageOptions(program.command('run')))
     .description('start targets, verify, seed, warm up, measure a scenario, and write results')
     .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
     .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULT_TARGETS.join(',')})`, listOption)
     .option('--where <axis=value>', 'keep targets whose axis has this value (repeatable), e.g. transport=grpc', collect)
-    .option('--url <url>', 'load your own running service instead of starting ours')
+    .option('--url <url>', 'load your own running service instead of starting ours (http://HOST:PORT, or grpc://HOST:PORT for a gRPC scenario)')
     .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
     .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
@@ -95,9 +98,9 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--no-verify', 'skip the conformance check of our targets (not recommended)')
     .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), 10)
     .option('--ready-timeout <seconds>', 'time a target may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), 30)
-    .option('--runner <name>', 'force a load generator: autocannon or open (default: the first that can run the executor)')
+    .option('--runner <name>', 'force a load generator: autocannon, open or grpc (default: the first that can run the executor and the scenario\'s protocol)')
     .option('--rate <n>', `open model: arrivals per second, 0.1..${MAX_RATE_FLAG} (a constant-vus scenario becomes constant-arrival-rate)`, rateOption)
-    .option('--generator-threads <n>', 'open runner: worker threads generating load, 1..64', intOption('--generator-threads', 1, 64))
+    .option('--generator-threads <n>', 'open and grpc runners: worker threads generating load, 1..64', intOption('--generator-threads', 1, 64))
     .option('--pin', 'put the generator and the targets on separate cores (taskset)')
     .option('--baseline <target>', 'target the reports compare others against (default: the first target)')
     .option('--inject-cpu-us <n>', 'busy work per request in our targets, microseconds 0..1000000 (to test the gate)', intOption('--inject-cpu-us', 0, 1_000_000))
@@ -113,13 +116,15 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         throw err;
       }
       const targets = chooseTargets(flags, scenario.defaults?.targets);
+      const verifyFlag = cmd.getOptionValueSource('verify') === 'cli' ? flags.verify : undefined;
+      checkProtocols(scenario, targets, verifyFlag);
       if (flags.replicas !== undefined && !targets.some((t) => t.axes.replicas !== undefined)) {
         throw new UsageError(`--replicas applies to micro targets (e.g. --targets 'micro-*'); selected: ${targets.map((t) => t.name).join(', ')}`);
       }
-      const storageOptions = storageTargetOptions(flags);
+      const storageOptions = { ...storageTargetOptions(flags), ...brokerTargetOptions(flags) };
       const executor = applyRate(applyOverrides(scenario.executor, flags), flags.rate);
       checkExecutor(executor, scenario.name);
-      checkRunner(executor, flags.runner, flags.generatorThreads);
+      checkRunner(executor, flags.runner, flags.generatorThreads, scenario);
       const warmupMs = flags.warmup !== undefined ? flags.warmup * 1000 : parseDurationMs(scenario.warmup ?? 0);
       const scenarioBaseline = scenario.defaults?.baseline;
       const baseline = flags.baseline ?? (targets.some((t) => t.name === scenarioBaseline) ? scenarioBaseline! : targets[0]!.name);
@@ -127,7 +132,6 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         throw new UsageError(`--baseline "${baseline}" is not among the selected targets: ${targets.map((t) => t.name).join(', ')}`);
       }
       const out = flags.out ?? defaultOutDir(scenario.name);
-      const verifyFlag = cmd.getOptionValueSource('verify') === 'cli' ? flags.verify : undefined;
 
       const placement = placeProcesses(flags.pin === true);
       const events = new BenchmarkEvents();

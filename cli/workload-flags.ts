@@ -1,7 +1,9 @@
 // The workload flags of `bench run` (--rate, --runner, --generator-threads): applied to the
 // scenario's executor and checked before anything starts, every problem reported at once.
+import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
 import { validateExecutor } from '../runners/open/executors/registry.js';
+import type { Scenario } from '../scenarios/define.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 import { UsageError } from './errors.js';
 
@@ -30,10 +32,10 @@ export function checkExecutor(e: ExecutorConfig, scenario: string): void {
 }
 
 /** The runner that will execute `e`, or a usage error naming the valid ones and why they cannot. */
-export function checkRunner(e: ExecutorConfig, runner: string | undefined, threads: number | undefined): void {
+export function checkRunner(e: ExecutorConfig, runner: string | undefined, threads: number | undefined, scenario: Scenario): void {
   try {
-    const r = pickRunner(e, 'http://127.0.0.1', runner);
-    if (threads !== undefined && threads > 1 && r.name !== 'open') {
+    const r = pickRunner(e, probeUrl(scenario), runner);
+    if (threads !== undefined && threads > 1 && r.name !== 'open' && r.name !== 'grpc') {
       throw new Error(`--generator-threads applies to the open runner; ${r.name} runs this executor (add --runner open)`);
     }
   } catch (err) {

@@ -3,6 +3,7 @@
 import { aggregate } from '../reports/aggregate.js';
 import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../reports/results.js';
 import { evaluateThresholds, type ParsedThreshold } from '../reports/thresholds.js';
+import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
 import type { Scenario } from '../scenarios/define.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
@@ -42,7 +43,7 @@ function overallStatus(runs: RunResult[], interrupted: boolean): RunStatus {
 }
 
 export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEvents, signal: AbortSignal): Promise<Results> {
-  const runner = pickRunner(opts.executor, 'http://127.0.0.1', opts.runner);
+  const runner = pickRunner(opts.executor, probeUrl(opts.scenario), opts.runner);
   const results: Results = {
     schemaVersion: SCHEMA_VERSION,
     scenario: {

@@ -100,7 +100,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     if (plan.scenario.seed) {
       phase('seed');
       const spec = plan.scenario.seed;
-      data = await withTimeout('seed', SEED_TIMEOUT_MS, (s) => seed(running.url, spec, runId, s), signal);
+      data = await withTimeout('seed', SEED_TIMEOUT_MS, (s) => (runner.seed ? runner.seed(running.url, spec, runId, s, plan.allowRemote) : seed(running.url, spec, runId, s)), signal);
     }
     const context = requestContext(data, runId);
     const loadPlan = {

@@ -1,4 +1,5 @@
 // The RequestContext scenarios draw from, built on the seeded data.
+import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../scenarios/define.js';
 
 /** The data a target was seeded with (ids it returned, a token), which requests draw from. */
@@ -10,6 +11,9 @@ export interface SeedData {
 
 export function requestContext(data: SeedData, runId: string): RequestContext {
   let counter = 0;
+  // Warm-up and measure (and each generator thread) build their own context from the same
+  // runId: a per-context salt keeps unique() unique across them (else sign-ups collide: 409).
+  const salt = randomBytes(3).toString('hex');
   const pick = (list: string[], what: string) => {
     if (list.length === 0) throw new Error(`the scenario asked for a ${what} but its seed created none`);
     return list[Math.floor(Math.random() * list.length)]!;
@@ -18,7 +22,7 @@ export function requestContext(data: SeedData, runId: string): RequestContext {
     userId: () => pick(data.userIds, 'user'),
     invoiceId: () => pick(data.invoiceIds, 'invoice'),
     authorization: data.authorization,
-    unique: () => `${runId}-${(counter++).toString(36)}`,
+    unique: () => `${runId}-${salt}-${(counter++).toString(36)}`,
     random: Math.random,
   };
 }

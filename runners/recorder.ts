@@ -16,9 +16,12 @@ export class Recorder {
   #startMs = 0;
   #seconds: Array<{ requests: number; errors: number; histogram: Histogram }> = [];
   #lastTickRequests = 0;
+  readonly #statusKind: (status: number) => string;
 
-  constructor(names: string[]) {
+  /** statusKind names an unexpected status in errorsByKind (http_404, grpc_NOT_FOUND). */
+  constructor(names: string[], statusKind: (status: number) => string = (s) => `http_${s}`) {
     this.#names = names;
+    this.#statusKind = statusKind;
     this.#byRequest = names.map(() => ({ requests: 0, errors: 0, histogram: createHistogram() }));
   }
 
@@ -55,7 +58,7 @@ export class Recorder {
       this.#errors++;
       r.errors++;
       sec.errors++;
-      this.#count(`http_${status}`);
+      this.#count(this.#statusKind(status));
     }
   }
 

@@ -1,11 +1,13 @@
 // The explicit list of load generators; the harness picks the first that can execute a plan.
 import { autocannonRunner } from './autocannon/index.js';
+import { grpcRunner } from './grpc/index.js';
 import { openRunner } from './open/index.js';
 import type { Runner } from './runner.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 
-// autocannon stays the default for constant-vus; the open runner executes every executor.
-export const runners: readonly Runner[] = [autocannonRunner, openRunner];
+// autocannon stays the default for constant-vus; the open runner executes every executor over
+// HTTP; the grpc runner loads grpc:// targets.
+export const runners: readonly Runner[] = [autocannonRunner, openRunner, grpcRunner];
 
 export function pickRunner(executor: ExecutorConfig, url: string, preferred?: string): Runner {
   const candidates = preferred ? runners.filter((r) => r.name === preferred) : runners;

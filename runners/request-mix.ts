@@ -27,7 +27,7 @@ export class RequestMix {
     this.#total = sum;
     this.#expect = defs.map((d) => {
       if (!d.expect) return is2xx;
-      const allowed = new Set(d.expect);
+      const allowed = new Set<unknown>(d.expect);
       return (s: number) => allowed.has(s);
     });
   }
@@ -49,6 +49,8 @@ export class RequestMix {
 
   build(index: number): BuiltRequest {
     const def = this.#defs[index]!;
+    // gRPC scenarios never reach an HTTP runner (pickRunner checks the protocol).
+    if (!def.request) throw new Error(`request "${def.name}" is a gRPC call; HTTP runners cannot send it`);
     const r = def.request(this.context);
     const headers: Record<string, string> = { ...r.headers };
     let body: string | undefined;

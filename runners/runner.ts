@@ -1,6 +1,7 @@
 // One interface for every load generator (closed, open, gRPC, ...). A runner drives load
 // and returns data; it prints nothing. Progress goes out as events.
-import type { Scenario, RequestContext } from '../scenarios/define.js';
+import type { Scenario, RequestContext, SeedSpec } from '../scenarios/define.js';
+import type { SeedData } from './context.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 import type { Histogram } from '../reports/histogram.js';
 import type { TimelinePoint, Workload } from '../reports/results.js';
@@ -65,4 +66,6 @@ export interface Runner {
   unsupported(executor: ExecutorConfig, url: string): string | null;
   describe(executor: ExecutorConfig): Workload;
   run(plan: LoadPlan, signal: AbortSignal, events: RunEvents): Promise<Sample>;
+  /** Creates the scenario's seed data over this runner's protocol; without it the harness seeds through the public HTTP API. */
+  seed?(url: string, spec: SeedSpec, runId: string, signal: AbortSignal, allowRemote: boolean): Promise<SeedData>;
 }

@@ -25,7 +25,7 @@ export interface RequestContext {
   random(): number;
 }
 
-export interface RequestDefinition {
+export interface HttpRequestDefinition {
   /** Appears in results and thresholds: latency{name:GET /users/:id}. */
   name: string;
   /** Relative share of the mix. */
@@ -33,6 +33,45 @@ export interface RequestDefinition {
   request(ctx: RequestContext): HttpRequest;
   /** Status codes that count as success; default any 2xx. */
   expect?: number[];
+  grpc?: never;
+}
+
+/** gRPC status names (https://grpc.github.io/grpc/core/md_doc_statuscodes.html). */
+export const GRPC_STATUS_NAMES = [
+  'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
+] as const;
+export type GrpcStatusName = (typeof GRPC_STATUS_NAMES)[number];
+
+/** One unary gRPC call; the message is encoded with the method's request type from the .proto. */
+export interface GrpcCall {
+  /** Fully qualified service name, e.g. archbench.users.v1.Users. */
+  service: string;
+  /** Method of that service, e.g. Get. */
+  method: string;
+  /** The request message as a plain object (camelCase field names). */
+  message(ctx: RequestContext): Record<string, unknown>;
+  /** A .proto file declaring the service; default: the contracts in targets/contracts/proto. */
+  proto?: string;
+}
+
+export interface GrpcRequestDefinition {
+  /** Appears in results and thresholds, e.g. users.Get. */
+  name: string;
+  weight: number;
+  grpc: GrpcCall;
+  /** Status codes that count as success; default OK only. */
+  expect?: GrpcStatusName[];
+  request?: never;
+}
+
+export type RequestDefinition = HttpRequestDefinition | GrpcRequestDefinition;
+
+/** A scenario speaks one protocol: HTTP requests or gRPC calls. */
+export type ScenarioProtocol = 'http' | 'grpc';
+
+export function scenarioProtocol(s: Pick<ScenarioDefinition, 'requests'>): ScenarioProtocol {
+  return s.requests.some((r) => r.grpc !== undefined) ? 'grpc' : 'http';
 }
 
 export interface SeedSpec {
@@ -68,10 +107,30 @@ export function defineScenario(def: ScenarioDefinition): Scenario {
     if (names.has(r.name)) problems.push(`requests: duplicate name "${r.name}"`);
     names.add(r.name);
     if (!(r.weight > 0) || !Number.isFinite(r.weight)) problems.push(`requests["${r.name}"].weight must be > 0`);
+    problems.push(...requestShapeProblems(r));
   }
+  const grpcCount = def.requests.filter((r) => r.grpc !== undefined).length;
+  if (grpcCount > 0 && grpcCount < def.requests.length) problems.push('requests: mix of HTTP and gRPC requests; a scenario speaks one protocol');
   if (def.seed && (def.seed.users < 1 || def.seed.invoicesPerUser < 0)) {
     problems.push('seed: users must be >= 1 and invoicesPerUser >= 0');
   }
   if (problems.length) throw new Error(`invalid scenario "${def.name}":\n  ${problems.join('\n  ')}`);
   return Object.freeze({ ...def });
+}
+
+// Scenario files are user input (JavaScript too): check the shape the types promise.
+function requestShapeProblems(r: RequestDefinition): string[] {
+  const at = `requests["${r.name}"]`;
+  const g: Partial<GrpcCall> | undefined = r.grpc;
+  if (g === undefined) return typeof r.request === 'function' ? [] : [`${at}: needs request(ctx) for HTTP or grpc: { service, method, message(ctx) }`];
+  const problems: string[] = [];
+  if (r.request !== undefined) problems.push(`${at}: has both request and grpc; choose one`);
+  if (typeof g.service !== 'string' || !/^[A-Za-z_][\w.]*$/.test(g.service)) problems.push(`${at}.grpc.service must be a fully qualified service name, e.g. archbench.users.v1.Users`);
+  if (typeof g.method !== 'string' || !/^[A-Za-z_]\w*$/.test(g.method)) problems.push(`${at}.grpc.method must be a method name, e.g. Get`);
+  if (typeof g.message !== 'function') problems.push(`${at}.grpc.message must be a function (ctx) => message object`);
+  if (g.proto !== undefined && (typeof g.proto !== 'string' || !g.proto.endsWith('.proto'))) problems.push(`${at}.grpc.proto must be a path to a .proto file`);
+  const expects: readonly unknown[] = r.expect ?? [];
+  const bad = expects.filter((e) => !(GRPC_STATUS_NAMES as readonly unknown[]).includes(e));
+  if (bad.length) problems.push(`${at}.expect: unknown gRPC status ${bad.join(', ')}; valid: ${GRPC_STATUS_NAMES.join(', ')}`);
+  return problems;
 }

@@ -3,6 +3,7 @@ import { bareNodeHttp } from './baseline/spec.js';
 import { calibrationTarget, calibrationStallTarget } from './calibration/spec.js';
 import { brokerMicro } from './micro/broker-spec.js';
 import { micro } from './micro/spec.js';
+import { usersGrpcService } from './micro/service-spec.js';
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
 
@@ -24,7 +25,7 @@ const microTargets: readonly TargetSpec[] = [micro('rest', 'fastify'), micro('re
 // micro-<broker>-<framework>: services talk through a broker; skipped when it is unreachable.
 const brokerTargets: readonly TargetSpec[] = (['nats', 'amqp', 'redis'] as const).flatMap((b) => [brokerMicro(b, 'fastify'), brokerMicro(b, 'express')]);
 
-export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, ...brokerTargets, bareNodeHttp, calibrationTarget(), calibrationStallTarget()];
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, ...brokerTargets, bareNodeHttp, calibrationTarget(), calibrationStallTarget(), usersGrpcService()];
 
 export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);

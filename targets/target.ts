@@ -108,5 +108,7 @@ export interface TargetSpec {
    * to measure framework overhead against; it is not put through the conformance suite.
    */
   reference?: boolean;
+  /** What its url speaks: http (default, http://host:port) or grpc (grpc://host:port, loaded by the grpc runner). */
+  protocol?: 'http' | 'grpc';
   start(ctx: StartContext): Promise<RunningTarget>;
 }

@@ -7,8 +7,7 @@ import { executorDurationMs } from '../../scenarios/executor.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
 import { monoMs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from '../recorder.js';
-import type { RequestMix } from '../request-mix.js';
-import type { HttpClient } from './http-client.js';
+import type { CallSource, LoadClient, PreparedCall } from '../load-client.js';
 import type { LoopOutcome } from './open-loop.js';
 import { shareOf, vusAt } from './schedule.js';
 import { createHistogram } from '../../reports/histogram.js';
@@ -17,8 +16,8 @@ const RAMP_STEP_MS = 50;
 
 export function runClosedLoop(
   executor: ExecutorConfig,
-  mix: RequestMix,
-  client: HttpClient,
+  mix: CallSource<PreparedCall>,
+  client: LoadClient<PreparedCall>,
   share: { index: number; count: number },
   recorder: Recorder,
   signal: AbortSignal,

@@ -3,18 +3,17 @@
 import { isOpenModel, type ExecutorConfig } from '../../scenarios/executor.js';
 import { monoMs } from '../../common/precise-wake.js';
 import { Recorder } from '../recorder.js';
-import type { RequestMix } from '../request-mix.js';
+import type { RequestContext, Scenario } from '../../scenarios/define.js';
+import type { LoadSession } from '../load-client.js';
+import { protocolFor } from '../protocols.js';
 import { runClosedLoop } from './closed-loop.js';
-import { httpClient } from './http-client.js';
 import { runOpenLoop, type LoopOutcome } from './open-loop.js';
 import { maxVusOf, shareOf } from './schedule.js';
 
 export interface ShareOptions {
-  url: string;
   executor: ExecutorConfig;
-  mix: RequestMix;
-  timeoutMs: number;
-  allowRemote: boolean;
+  /** This share's mix and client (openShareSession), closed when the share ends. */
+  session: LoadSession;
   index: number;
   count: number;
   startAtMs?: number;
@@ -23,18 +22,40 @@ export interface ShareOptions {
 }
 
 export async function runShare(o: ShareOptions, signal: AbortSignal): Promise<LoopOutcome> {
-  const connections = Math.max(1, shareOf(maxVusOf(o.executor), o.index, o.count));
-  const client = httpClient(o.url, { connections, timeoutMs: o.timeoutMs, allowRemote: o.allowRemote });
-  const recorder = new Recorder(o.mix.names);
+  const connections = shareConnections(o.executor, o.index, o.count);
+  const { mix, client, statusKind } = o.session;
+  const recorder = new Recorder(mix.names, statusKind);
   const ticker = o.onTick ? setInterval(() => o.onTick!(recorder.requests, recorder.errors), 1000) : undefined;
   ticker?.unref();
   try {
     const start = o.startAtMs ?? monoMs();
     return isOpenModel(o.executor)
-      ? await runOpenLoop(o.executor, o.mix, client, { index: o.index, count: o.count, maxInFlight: connections }, recorder, signal, start)
-      : await runClosedLoop(o.executor, o.mix, client, { index: o.index, count: o.count }, recorder, signal, start);
+      ? await runOpenLoop(o.executor, mix, client, { index: o.index, count: o.count, maxInFlight: connections }, recorder, signal, start)
+      : await runClosedLoop(o.executor, mix, client, { index: o.index, count: o.count }, recorder, signal, start);
   } finally {
     clearInterval(ticker);
     await client.close();
   }
+}
+
+/** Connections (or calls in flight) one share needs: its part of the executor's VUs. */
+export function shareConnections(executor: ExecutorConfig, index: number, count: number): number {
+  return Math.max(1, shareOf(maxVusOf(executor), index, count));
+}
+
+export interface SessionOptions {
+  url: string;
+  executor: ExecutorConfig;
+  scenario: Scenario;
+  context: RequestContext;
+  timeoutMs: number;
+  allowRemote: boolean;
+  index: number;
+  count: number;
+}
+
+/** The mix and client of one share, in the scenario's protocol; connected before the start signal where the protocol can. */
+export async function openShareSession(o: SessionOptions): Promise<LoadSession> {
+  const protocol = await protocolFor(o.scenario);
+  return protocol.open(o.url, o.scenario, o.context, { connections: shareConnections(o.executor, o.index, o.count), timeoutMs: o.timeoutMs, allowRemote: o.allowRemote });
 }

@@ -3,9 +3,8 @@
 import type { Workload } from '../../reports/results.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
 import { executorDurationMs, isOpenModel, type ExecutorConfig } from '../../scenarios/executor.js';
-import { RequestMix } from '../request-mix.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
-import { runShare } from './engine.js';
+import { openShareSession, runShare } from './engine.js';
 import { describeExecutor, validateExecutor } from './executors/registry.js';
 import { maxVusOf } from './schedule.js';
 import { runThreads, threadable } from './threads.js';
@@ -19,25 +18,7 @@ export const openRunner: Runner = {
     return problems.length ? problems.join('; ') : null;
   },
 
-  describe(e: ExecutorConfig): Workload {
-    const base = { executor: e.type, runner: 'open', description: `${describeExecutor(e)} (undici)` };
-    switch (e.type) {
-      case 'constant-vus':
-        return { ...base, model: 'closed', connections: e.vus };
-      case 'ramping-vus':
-        return { ...base, model: 'closed', connections: maxVusOf(e), stages: e.stages.map((s) => ({ durationS: parseDurationMs(s.duration) / 1000, target: s.target })) };
-      case 'constant-arrival-rate':
-        return { ...base, model: 'open', rate: e.rate, timeUnitS: parseDurationMs(e.timeUnit ?? '1s') / 1000, maxVUs: maxVusOf(e) };
-      case 'ramping-arrival-rate':
-        return {
-          ...base,
-          model: 'open',
-          timeUnitS: parseDurationMs(e.timeUnit ?? '1s') / 1000,
-          maxVUs: maxVusOf(e),
-          stages: e.stages.map((s) => ({ durationS: parseDurationMs(s.duration) / 1000, target: s.target })),
-        };
-    }
-  },
+  describe: (e: ExecutorConfig): Workload => describeWorkload(e, 'open', 'undici'),
 
   async run(plan: LoadPlan, signal: AbortSignal, events: RunEvents): Promise<Sample> {
     const totalMs = executorDurationMs(plan.executor, parseDurationMs);
@@ -45,16 +26,22 @@ export const openRunner: Runner = {
     // Even one generator thread runs off the harness's main thread when it can, so that the
     // harness's own work (/proc sampling, progress, partial results) never delays a send.
     if (threads > 1 || threadable(plan)) return runThreads(plan, threads, signal, events, totalMs);
-    const mix = new RequestMix(plan.scenario.requests, plan.context);
+    const session = await openShareSession({
+      url: plan.url,
+      executor: plan.executor,
+      scenario: plan.scenario,
+      context: plan.context,
+      timeoutMs: plan.timeoutMs,
+      allowRemote: plan.allowRemote === true,
+      index: 0,
+      count: 1,
+    });
     const started = performance.now();
     let last = 0;
     const out = await runShare(
       {
-        url: plan.url,
         executor: plan.executor,
-        mix,
-        timeoutMs: plan.timeoutMs,
-        allowRemote: plan.allowRemote === true,
+        session,
         index: 0,
         count: 1,
         onTick: (requests, errors) => {
@@ -67,3 +54,24 @@ export const openRunner: Runner = {
     return out.recorder.finish(out.durationMs, { threads: 1, ...(isOpenModel(plan.executor) ? { lag: out.lag } : {}) });
   },
 };
+
+/** The workload as results record it, for any runner built on these loops. */
+export function describeWorkload(e: ExecutorConfig, runner: string, via: string): Workload {
+  const base = { executor: e.type, runner, description: `${describeExecutor(e)} (${via})` };
+  switch (e.type) {
+    case 'constant-vus':
+      return { ...base, model: 'closed', connections: e.vus };
+    case 'ramping-vus':
+      return { ...base, model: 'closed', connections: maxVusOf(e), stages: e.stages.map((s) => ({ durationS: parseDurationMs(s.duration) / 1000, target: s.target })) };
+    case 'constant-arrival-rate':
+      return { ...base, model: 'open', rate: e.rate, timeUnitS: parseDurationMs(e.timeUnit ?? '1s') / 1000, maxVUs: maxVusOf(e) };
+    case 'ramping-arrival-rate':
+      return {
+        ...base,
+        model: 'open',
+        timeUnitS: parseDurationMs(e.timeUnit ?? '1s') / 1000,
+        maxVUs: maxVusOf(e),
+        stages: e.stages.map((s) => ({ durationS: parseDurationMs(s.duration) / 1000, target: s.target })),
+      };
+  }
+}

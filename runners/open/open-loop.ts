@@ -6,8 +6,7 @@ import { createHistogram, recordUs, type Histogram } from '../../reports/histogr
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import { PreciseWake, monoMs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from '../recorder.js';
-import type { RequestMix } from '../request-mix.js';
-import type { HttpClient } from './http-client.js';
+import type { CallSource, LoadClient, PreparedCall } from '../load-client.js';
 import { arrivalSchedule } from './schedule.js';
 
 export interface LoopShare {
@@ -26,8 +25,8 @@ export interface LoopOutcome {
 
 export function runOpenLoop(
   executor: ExecutorConfig,
-  mix: RequestMix,
-  client: HttpClient,
+  mix: CallSource<PreparedCall>,
+  client: LoadClient<PreparedCall>,
   share: LoopShare,
   recorder: Recorder,
   signal: AbortSignal,

@@ -4,8 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { requestContext } from '../context.js';
 import { encodeHistogram } from '../../reports/histogram.js';
 import { loadScenarioSource } from '../../scenarios/source.js';
-import { RequestMix } from '../request-mix.js';
-import { runShare } from './engine.js';
+import { openShareSession, runShare } from './engine.js';
 import type { FromThread, ThreadInit, ToThread } from './thread-protocol.js';
 
 const init = workerData as ThreadInit;
@@ -16,7 +15,18 @@ const controller = new AbortController();
 async function main(): Promise<void> {
   const scenario = await loadScenarioSource(init.scenario);
   const { runId, ...data } = init.context;
-  const mix = new RequestMix(scenario.requests, requestContext(data, `${runId}t${init.index}`));
+  const context = requestContext(data, `${runId}t${init.index}`);
+  // Connected before 'ready', so connection set-up never eats into the measured window.
+  const session = await openShareSession({
+    url: init.url,
+    executor: init.executor,
+    scenario,
+    context,
+    timeoutMs: init.timeoutMs,
+    allowRemote: init.allowRemote,
+    index: init.index,
+    count: init.count,
+  });
   const startAtMs = await new Promise<number>((resolve) => {
     port.on('message', (m: ToThread) => {
       if (m.type === 'start') resolve(m.startAtMs);
@@ -26,11 +36,8 @@ async function main(): Promise<void> {
   });
   const out = await runShare(
     {
-      url: init.url,
       executor: init.executor,
-      mix,
-      timeoutMs: init.timeoutMs,
-      allowRemote: init.allowRemote,
+      session,
       index: init.index,
       count: init.count,
       startAtMs,

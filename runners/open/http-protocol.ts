@@ -1,0 +1,15 @@
+// HTTP/1.1 as a load protocol: the scenario's RequestMix and undici keep-alive connections.
+import { RequestMix } from '../request-mix.js';
+import type { LoadProtocol } from '../load-client.js';
+import { httpClient } from './http-client.js';
+
+export const httpProtocol: LoadProtocol = {
+  name: 'http',
+  async open(url, scenario, context, opts) {
+    return {
+      mix: new RequestMix(scenario.requests, context),
+      client: httpClient(url, opts),
+      statusKind: (status) => `http_${status}`,
+    };
+  },
+};

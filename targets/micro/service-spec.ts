@@ -1,0 +1,97 @@
+// svc-users-grpc: the users service on its own, reached directly over gRPC (no gateway), for
+// the grpc runner. Billing runs beside it only as the consumer of UserRegistered, as in the
+// micro targets: Register (used to seed) publishes to it and would fail without one.
+// Its URL is grpc://host:port, so it is a reference target: the HTTP conformance suite does
+// not apply, and `bench run` pairs it with gRPC scenarios only.
+import { siblingEntry, spawnService, type ServiceProcess } from '../lifecycle/spawn.js';
+import type { BackendConfig, PeersMessage } from '../services/config.js';
+import { provisionStorage } from '../storage/provision.js';
+import type { ExitInfo, RunningTarget, StartContext, TargetSpec } from '../target.js';
+import { CALL_TIMEOUT_MS } from './spec.js';
+import { ownDatabase } from './topology.js';
+
+const ENTRIES = { users: '../services/users/main.js', billing: '../services/billing/main.js' } as const;
+
+/** Wildcard binds are reached on loopback. */
+const connectHost = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host);
+
+function grpcUrl(host: string, port: number): string {
+  const h = connectHost(host);
+  return `grpc://${h.includes(':') ? `[${h}]` : h}:${port}`;
+}
+
+export function usersGrpcService(): TargetSpec {
+  const name = 'svc-users-grpc';
+  return {
+    name,
+    axes: { topology: 'micro', framework: 'none', lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport: 'grpc' },
+    description: 'the users service alone over gRPC (@grpc/grpc-js, users.proto), no gateway; billing beside it consumes UserRegistered',
+    reference: true,
+    protocol: 'grpc',
+    async start(ctx: StartContext): Promise<RunningTarget> {
+      const storage = await provisionStorage(ctx);
+      const started: ServiceProcess[] = [];
+      const stopAll = async () => {
+        for (const p of [...started].reverse()) await p.stop().catch(() => undefined);
+        await storage.release();
+      };
+      try {
+        const spawned = await Promise.allSettled(
+          (['users', 'billing'] as const).map(async (service) => {
+            const config: BackendConfig = {
+              service,
+              instance: `${service}#1`,
+              transport: 'grpc',
+              host: ctx.host,
+              port: 0,
+              callTimeoutMs: CALL_TIMEOUT_MS,
+              storage: ownDatabase(service === 'users' ? storage.users : storage.billing, service),
+            };
+            const p = await spawnService({
+              name: `${name}/${service}`,
+              entry: siblingEntry(import.meta.url, ENTRIES[service]),
+              config,
+              readyTimeoutMs: ctx.readyTimeoutMs,
+              signal: ctx.signal,
+              ...(ctx.options.env ? { env: ctx.options.env } : {}),
+              ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
+              ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+            });
+            started.push(p);
+            return p;
+          }),
+        );
+        // Both settle first: a failed start must not leave its sibling running.
+        const failed = spawned.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        if (failed) throw failed.reason;
+        const [users, billing] = spawned.map((s) => (s as PromiseFulfilledResult<ServiceProcess>).value) as [ServiceProcess, ServiceProcess];
+        const at = (p: ServiceProcess) => ({ host: connectHost(p.host), port: p.port });
+        const peers: PeersMessage = { type: 'peers', peers: { users: [at(users)], billing: [at(billing)] } };
+        users.send(peers);
+        billing.send(peers);
+        return serviceTarget(grpcUrl(users.host, users.port), [users, billing], stopAll);
+      } catch (err) {
+        await stopAll();
+        throw err;
+      }
+    },
+  };
+}
+
+function serviceTarget(url: string, all: ServiceProcess[], stopAll: () => Promise<void>): RunningTarget {
+  let stopping = false;
+  const exited = new Promise<ExitInfo & { process: string }>((resolve) => {
+    for (const p of all) void p.exited.then((e) => resolve({ ...e, process: p.name }));
+  });
+  return {
+    url,
+    pids: () => all.map((p) => p.pid),
+    // Exits caused by our own stop() are not crashes.
+    exited: exited.then((e) => (stopping ? new Promise<never>(() => undefined) : e)),
+    stderrTail: () => all.flatMap((p) => p.stderrTail().map((line) => `[${p.name}] ${line}`)).slice(-40),
+    stop: async () => {
+      stopping = true;
+      await stopAll();
+    },
+  };
+}
