@@ -37,7 +37,10 @@ export function attachProgress(events: BenchmarkEvents, out: NodeJS.WriteStream 
   events.on('tick', onTick);
   events.on('run', onRun);
   events.on('note', onNote);
+  const onSkip = (s: { target: string; reason: string }) => onNote(`${s.target}: skipped: ${s.reason}`);
+  events.on('skip', onSkip);
   return () => {
+    events.off('skip', onSkip);
     clear();
     events.off('phase', onPhase);
     events.off('tick', onTick);

@@ -7,7 +7,7 @@ import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
 import type { Scenario } from '../scenarios/define.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
-import type { TargetOptions, TargetSpec } from '../targets/target.js';
+import { TargetUnavailableError, type TargetOptions, type TargetSpec } from '../targets/target.js';
 import { environment } from './env.js';
 import type { BenchmarkEvents } from './events.js';
 import { runTrial } from './run-trial.js';
@@ -74,6 +74,7 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
   for (let trial = 1; trial <= opts.trials && !signal.aborted; trial++) {
     for (const spec of opts.targets) {
       if (signal.aborted) break;
+      if (results.skipped.some((s) => s.target === spec.name)) continue;
       const verify =
         trial === 1 && !spec.reference && (opts.verify === 'always' || (opts.verify === 'own' && spec.axes.topology !== 'external'));
       const run = await runTrial(
@@ -94,7 +95,18 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
         },
         events,
         signal,
-      );
+      ).catch((err: unknown) => {
+        if (err instanceof TargetUnavailableError) return err;
+        throw err;
+      });
+      if (run instanceof TargetUnavailableError) {
+        // Its other trials are skipped too; the other targets still run.
+        const skip = { target: spec.name, reason: run.message };
+        results.skipped.push(skip);
+        events.emit('skip', skip);
+        snapshot();
+        continue;
+      }
       results.runs.push(run);
       events.emit('run', run);
       snapshot();

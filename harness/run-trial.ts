@@ -18,6 +18,9 @@ import { GeneratorMeter, generatorHealth } from './generator.js';
 import { assertLoopback } from '../common/loopback.js';
 import { TreeSampler, type TreeUsage } from './proc.js';
 import { seed, type SeedData } from './seed.js';
+import { sampleBrokerCpu } from './broker-cpu.js';
+import { openEventWindow } from './event-window.js';
+import { TargetUnavailableError } from '../targets/target.js';
 
 export interface TrialPlan {
   spec: TargetSpec;
@@ -122,6 +125,9 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     phase('measure');
     const sampler = new TreeSampler(() => running.pids());
     const meter = new GeneratorMeter();
+    // Events published from here on count; the broker's CPU is kept apart from the target's.
+    const eventWindow = await openEventWindow(running);
+    const brokerCpu = sampleBrokerCpu(spec.axes.transport);
     sampler.start();
     meter.start();
     const loadMs = executorDurationMs(plan.executor, parseDurationMs);
@@ -130,10 +136,15 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     }), signal);
     cpuPct = meter.cpuPct(sample.externalCpuMs);
     usage = sampler.stop();
+    const broker = brokerCpu?.stop(sample.ok);
+    const eventStats = await eventWindow?.close(signal);
     if (crash) throw new Error(crash);
     const status: RunStatus = outer.aborted ? 'interrupted' : 'ok';
-    return buildResult(plan, sample, usage, cpuPct, status);
+    const extra = { ...(eventStats ? { events: eventStats } : {}), ...(broker ? { brokerCpu: broker } : {}) };
+    return { ...buildResult(plan, sample, usage, cpuPct, status), ...(Object.keys(extra).length ? { extra } : {}) };
   } catch (err) {
+    // Something the target needs is absent (a broker): the benchmark skips it, not a failure.
+    if (err instanceof TargetUnavailableError && !sample) throw err;
     const status: RunStatus = outer.aborted ? 'interrupted' : 'failed';
     const why = crash ?? (outer.aborted ? 'interrupted' : message(err));
     // A partial measurement is still data: keep it, marked.

@@ -7,10 +7,11 @@ import calibrationStall from './calibration-stall.js';
 import getUser from './get-user.js';
 import grpcGetUser from './grpc-get-user.js';
 import readHeavy from './read-heavy.js';
+import signupBurst from './signup-burst.js';
 import smoke from './smoke.js';
 import writeHeavy from './write-heavy.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser];
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);
