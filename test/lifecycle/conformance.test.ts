@@ -2,7 +2,7 @@
 // passes the same conformance suite as the plain monolith (the `process` lifecycle, at a fresh
 // process per request, a reduced one), and stop() leaves no process of its tree behind.
 import { afterAll, describe, expect, it } from 'vitest';
-import { targets } from '../../targets/catalog.js';
+import { selectTargets, targets } from '../../targets/catalog.js';
 import { runConformance } from '../../targets/contracts/conformance.js';
 import type { TargetOptions, TargetSpec } from '../../targets/target.js';
 import { reducedConformance } from './reduced-conformance.js';
@@ -31,6 +31,13 @@ it('the catalog has every lifecycle and worker variant on both frameworks', () =
     expect(t.name.endsWith(`-w${t.axes.workers}`)).toBe(t.axes.workers > 1);
     expect(t.name.includes(`-${t.axes.lifecycle}`)).toBe(t.axes.lifecycle !== 'persistent');
   }
+  expect(selectTargets(['monolith-*'], ['lifecycle=boot|process']).map((t) => t.name)).toEqual([
+    'monolith-fastify-boot',
+    'monolith-express-boot',
+    'monolith-fastify-process',
+    'monolith-express-process',
+  ]);
+  expect(selectTargets(['*'], ['topology=monolith', 'workers=4']).map((t) => t.name)).toEqual(['monolith-fastify-w4', 'monolith-express-w4']);
 });
 
 describe.each(cases)('%s', (_label, spec, options) => {
