@@ -6,14 +6,11 @@
 import { siblingEntry, spawnService, type ServiceProcess } from '../lifecycle/spawn.js';
 import type { BackendConfig, PeersMessage } from '../services/config.js';
 import { provisionStorage } from '../storage/provision.js';
-import type { ExitInfo, RunningTarget, StartContext, TargetSpec } from '../target.js';
+import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { CALL_TIMEOUT_MS } from './spec.js';
-import { ownDatabase } from './topology.js';
+import { connectHost, ownDatabase, topologyTarget } from './topology.js';
 
 const ENTRIES = { users: '../services/users/main.js', billing: '../services/billing/main.js' } as const;
-
-/** Wildcard binds are reached on loopback. */
-const connectHost = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host);
 
 function grpcUrl(host: string, port: number): string {
   const h = connectHost(host);
@@ -69,29 +66,11 @@ export function usersGrpcService(): TargetSpec {
         const peers: PeersMessage = { type: 'peers', peers: { users: [at(users)], billing: [at(billing)] } };
         users.send(peers);
         billing.send(peers);
-        return serviceTarget(grpcUrl(users.host, users.port), [users, billing], stopAll);
+        return topologyTarget(grpcUrl(users.host, users.port), [users, billing], stopAll);
       } catch (err) {
         await stopAll();
         throw err;
       }
-    },
-  };
-}
-
-function serviceTarget(url: string, all: ServiceProcess[], stopAll: () => Promise<void>): RunningTarget {
-  let stopping = false;
-  const exited = new Promise<ExitInfo & { process: string }>((resolve) => {
-    for (const p of all) void p.exited.then((e) => resolve({ ...e, process: p.name }));
-  });
-  return {
-    url,
-    pids: () => all.map((p) => p.pid),
-    // Exits caused by our own stop() are not crashes.
-    exited: exited.then((e) => (stopping ? new Promise<never>(() => undefined) : e)),
-    stderrTail: () => all.flatMap((p) => p.stderrTail().map((line) => `[${p.name}] ${line}`)).slice(-40),
-    stop: async () => {
-      stopping = true;
-      await stopAll();
     },
   };
 }

@@ -101,24 +101,26 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
     };
     const backendProcs = [...started];
     const gateway = await spawnOne('gateway', ENTRIES.gateway, gatewayConfig);
-    return { ...topologyTarget(gateway, started, stopAll), events: backendEventStats(backendProcs) };
+    return { ...topologyTarget(connectUrl(gateway.host, gateway.port), started, stopAll), events: backendEventStats(backendProcs) };
   } catch (err) {
     await stopAll();
     throw err;
   }
 }
 
-function connectHost(host: string): string {
+/** Wildcard binds are reached on loopback. */
+export function connectHost(host: string): string {
   return host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
 }
 
-function topologyTarget(gateway: ServiceProcess, all: ServiceProcess[], stopAll: () => Promise<void>): RunningTarget {
+/** Several service processes as one target at `url`: every pid, and `exited` as soon as any exits. */
+export function topologyTarget(url: string, all: ServiceProcess[], stopAll: () => Promise<void>): RunningTarget {
   let stopping = false;
   const exited = new Promise<ExitInfo & { process: string }>((resolve) => {
     for (const p of all) void p.exited.then((e) => resolve({ ...e, process: p.name }));
   });
   return {
-    url: connectUrl(gateway.host, gateway.port),
+    url,
     pids: () => all.map((p) => p.pid),
     // Exits caused by our own stop() are not crashes: never resolve for them.
     exited: exited.then((e) => (stopping ? new Promise<never>(() => undefined) : e)),
