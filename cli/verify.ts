@@ -46,6 +46,11 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         if (err instanceof TargetSelectionError || err instanceof TypeError) throw new UsageError(err.message);
         throw err;
       }
+      // The conformance suite speaks the public HTTP API; a gRPC endpoint has nothing to answer it.
+      const grpcOnly = specs.filter((t) => t.protocol === 'grpc');
+      if (grpcOnly.length) {
+        throw new UsageError(`${grpcOnly.map((t) => t.name).join(', ')} serve gRPC, not the public HTTP API: the conformance suite cannot run on them (their transport is verified through the micro-grpc-* targets)`);
+      }
       const options = { ...storageTargetOptions(flags), ...brokerTargetOptions(flags) };
       const controller = new AbortController();
       const release = onInterrupt(controller);

@@ -52,6 +52,12 @@ describe('bench: bad input', () => {
     expect(r.stdout + r.stderr).toMatch(/not loopback.*--allow-remote/s);
   });
 
+  it('verify refuses a gRPC-only target instead of failing its HTTP checks', () => {
+    const r = benchSync(['verify', '--targets', 'svc-users-grpc']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/svc-users-grpc serve gRPC, not the public HTTP API/);
+  });
+
   it('--help works on every command', () => {
     for (const cmd of [[], ['run'], ['list'], ['verify']]) {
       const r = benchSync([...cmd, '--help']);
