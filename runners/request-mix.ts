@@ -1,5 +1,6 @@
 // Weighted choice of the next request and its wire form, shared by every HTTP runner.
 import type { HttpRequest, RequestContext, RequestDefinition } from '../scenarios/define.js';
+import { WeightedIndex } from './weighted-index.js';
 
 export interface BuiltRequest {
   name: string;
@@ -16,15 +17,12 @@ const is2xx = (s: number) => s >= 200 && s < 300;
 
 export class RequestMix {
   readonly #defs: readonly RequestDefinition[];
-  readonly #cumulative: number[];
-  readonly #total: number;
+  readonly #pick: WeightedIndex;
   readonly #expect: Array<(status: number) => boolean>;
 
   constructor(defs: readonly RequestDefinition[], readonly context: RequestContext) {
     this.#defs = defs;
-    let sum = 0;
-    this.#cumulative = defs.map((d) => (sum += d.weight));
-    this.#total = sum;
+    this.#pick = new WeightedIndex(defs.map((d) => d.weight), () => context.random());
     this.#expect = defs.map((d) => {
       if (!d.expect) return is2xx;
       const allowed = new Set<unknown>(d.expect);
@@ -37,10 +35,7 @@ export class RequestMix {
   }
 
   next(): BuiltRequest {
-    const x = this.context.random() * this.#total;
-    let i = 0;
-    while (i < this.#cumulative.length - 1 && x >= this.#cumulative[i]!) i++;
-    return this.build(i);
+    return this.build(this.#pick.next());
   }
 
   expectAt(index: number): (status: number) => boolean {

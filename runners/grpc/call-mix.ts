@@ -2,6 +2,7 @@
 // looked up once, when the mix is built, so an unknown service or method fails before any load.
 import type { GrpcRequestDefinition, RequestContext, RequestDefinition } from '../../scenarios/define.js';
 import type { CallSource, PreparedCall } from '../load-client.js';
+import { WeightedIndex } from '../weighted-index.js';
 import { unaryMethod, type UnaryMethod } from './methods.js';
 import { grpcStatusCode } from './status.js';
 
@@ -25,17 +26,14 @@ export function grpcRequests(defs: readonly RequestDefinition[]): GrpcRequestDef
 
 export class GrpcCallMix implements CallSource<PreparedGrpcCall> {
   readonly #entries: Entry[];
-  readonly #cumulative: number[];
-  readonly #total: number;
+  readonly #pick: WeightedIndex;
 
   constructor(defs: readonly RequestDefinition[], readonly context: RequestContext) {
     this.#entries = grpcRequests(defs).map((def) => {
       const ok = new Set((def.expect ?? ['OK']).map(grpcStatusCode));
       return { def, method: unaryMethod(def.grpc.service, def.grpc.method, def.grpc.proto), expect: (s: number) => ok.has(s) };
     });
-    let sum = 0;
-    this.#cumulative = this.#entries.map((e) => (sum += e.def.weight));
-    this.#total = sum;
+    this.#pick = new WeightedIndex(this.#entries.map((e) => e.def.weight), () => context.random());
   }
 
   get names(): string[] {
@@ -43,9 +41,7 @@ export class GrpcCallMix implements CallSource<PreparedGrpcCall> {
   }
 
   next(): PreparedGrpcCall {
-    const x = this.context.random() * this.#total;
-    let i = 0;
-    while (i < this.#cumulative.length - 1 && x >= this.#cumulative[i]!) i++;
+    const i = this.#pick.next();
     const e = this.#entries[i]!;
     return { name: e.def.name, index: i, expect: e.expect, method: e.method, message: e.def.grpc.message(this.context) };
   }
