@@ -9,7 +9,7 @@ import { createInvoice, createUser, getUser, listInvoices } from './requests.js'
 export default defineScenario({
   name: 'architecture',
   description: 'Reads (80%) and writes (20%) across both services; compares architectures to monolith-fastify.',
-  seed: { users: 200, invoicesPerUser: 3 },
+  seed: { users: 100, invoicesPerUser: 2 },
   requests: [getUser(72), listInvoices(8), createUser(10), createInvoice(10)],
   executor: { type: 'constant-vus', vus: 32, duration: '20s' },
   warmup: '5s',
