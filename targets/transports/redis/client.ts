@@ -4,18 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { encodeJson, readReply } from '../broker-messages.js';
+import { PendingCalls } from '../pending-calls.js';
 import { UpstreamError } from '../upstream-error.js';
 import { field, openRedis, readLoop, ready, replyStream, rpcStream, type StreamRead, streamEntries } from './connection.js';
 
 /** Bound on a request stream: a service that is down must not let it grow without limit. */
 const REQUEST_MAXLEN = 100_000;
 const BLOCK_MS = 1000;
-
-interface Pending {
-  resolve(v: unknown): void;
-  reject(e: Error): void;
-  timer: NodeJS.Timeout;
-}
 
 export class RedisRpcClient {
   readonly #service: string;
@@ -24,8 +19,7 @@ export class RedisRpcClient {
   readonly #timeoutMs: number;
   readonly #cmd: Redis;
   readonly #reader: Redis;
-  readonly #pending = new Map<string, Pending>();
-  #nextId = 0;
+  readonly #pending: PendingCalls;
   #stopped = false;
   #loop: Promise<void> = Promise.resolve();
 
@@ -34,6 +28,7 @@ export class RedisRpcClient {
     this.#stream = rpcStream(namespace, service);
     this.#replyTo = replyStream(namespace, `${service}-${randomBytes(6).toString('hex')}`);
     this.#timeoutMs = timeoutMs;
+    this.#pending = new PendingCalls(service, timeoutMs);
     this.#cmd = openRedis(url, `${service} client`);
     this.#reader = openRedis(url, `${service} client reader`);
   }
@@ -53,42 +48,25 @@ export class RedisRpcClient {
       for (const entry of streamEntries(res)) {
         last = entry[0];
         const id = field(entry, 'id');
-        if (id === undefined) continue;
-        try {
-          c.#settle(id, undefined, readReply(field(entry, 'm') ?? '', service));
-        } catch (err) {
-          c.#settle(id, err as Error);
-        }
+        if (id !== undefined) c.#pending.settleWith(id, () => readReply(field(entry, 'm') ?? '', service));
       }
     });
     return c;
   }
 
-  #settle(id: string, err: Error | undefined, value?: unknown): void {
-    const p = this.#pending.get(id);
-    if (!p) return;
-    this.#pending.delete(id);
-    clearTimeout(p.timer);
-    if (err) p.reject(err);
-    else p.resolve(value);
-  }
-
   call(op: string, input: unknown): Promise<unknown> {
     if (this.#cmd.status !== 'ready') return Promise.reject(new UpstreamError('unavailable', this.#service, `not connected to Redis (${this.#cmd.status})`));
-    const id = (this.#nextId++).toString(36);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.#settle(id, new UpstreamError('upstream_timeout', this.#service, `no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
-      this.#pending.set(id, { resolve, reject, timer });
-      const deadline = Date.now() + this.#timeoutMs;
-      this.#cmd
-        .call('XADD', this.#stream, 'MAXLEN', '~', REQUEST_MAXLEN, '*', 'id', id, 'reply', this.#replyTo, 'deadline', deadline, 'm', encodeJson({ op, input }))
-        .catch((err: Error) => this.#settle(id, new UpstreamError('unavailable', this.#service, err.message, { cause: err })));
-    });
+    const { id, reply } = this.#pending.open();
+    const deadline = Date.now() + this.#timeoutMs;
+    this.#cmd
+      .call('XADD', this.#stream, 'MAXLEN', '~', REQUEST_MAXLEN, '*', 'id', id, 'reply', this.#replyTo, 'deadline', deadline, 'm', encodeJson({ op, input }))
+      .catch((err: Error) => this.#pending.settle(id, new UpstreamError('unavailable', this.#service, err.message, { cause: err })));
+    return reply;
   }
 
   async close(): Promise<void> {
     this.#stopped = true;
-    for (const id of [...this.#pending.keys()]) this.#settle(id, new UpstreamError('unavailable', this.#service, 'client closed'));
+    this.#pending.rejectAll('client closed');
     await this.#cmd.del(this.#replyTo).catch(() => undefined);
     this.#reader.disconnect();
     await this.#loop;
