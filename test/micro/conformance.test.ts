@@ -9,7 +9,8 @@ import type { RunningTarget, TargetSpec } from '../../targets/target.js';
 import { isAlive } from '../helpers/cli.js';
 import { tempDir } from '../targets/fixtures.js';
 
-const micro = targets.filter((t) => t.axes.topology === 'micro' && ['rest', 'grpc'].includes(t.axes.transport ?? ''));
+// The direct-transport topologies (broker transports have their own tests; svc-* are single-service references).
+const micro = targets.filter((t) => /^micro-(rest|grpc)-/.test(t.name));
 
 function cmdline(pid: number): string {
   try {
