@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targets } from '../../targets/catalog.js';
 import { runConformance } from '../../targets/contracts/conformance.js';
-import type { RunningTarget, TargetSpec } from '../../targets/target.js';
+import type { RunningTarget, TargetOptions, TargetSpec } from '../../targets/target.js';
 import { isAlive } from '../helpers/cli.js';
 import { tempDir } from '../targets/fixtures.js';
 
@@ -20,10 +20,13 @@ function cmdline(pid: number): string {
   }
 }
 
-const cases: Array<[string, TargetSpec, number]> = [
-  ...micro.map((t): [string, TargetSpec, number] => [t.name, t, 1]),
-  ['micro-rest-fastify --replicas 2', micro.find((t) => t.name === 'micro-rest-fastify')!, 2],
-  ['micro-grpc-express --replicas 2', micro.find((t) => t.name === 'micro-grpc-express')!, 2],
+const byName = (n: string) => micro.find((t) => t.name === n)!;
+const cases: Array<[string, TargetSpec, TargetOptions]> = [
+  ...micro.map((t): [string, TargetSpec, TargetOptions] => [t.name, t, {}]),
+  ['micro-rest-fastify --replicas 2', byName('micro-rest-fastify'), { replicas: 2 }],
+  ['micro-grpc-express --replicas 2', byName('micro-grpc-express'), { replicas: 2 }],
+  // The real local server (127.0.0.1:5432, database test): each service its own schema.
+  ['micro-grpc-fastify --storage postgres --replicas 2', byName('micro-grpc-fastify'), { storage: 'postgres', replicas: 2 }],
 ];
 
 it('the catalog has micro-{rest,grpc}-{fastify,express}', () => {
@@ -31,14 +34,15 @@ it('the catalog has micro-{rest,grpc}-{fastify,express}', () => {
   for (const t of micro) expect(t.axes).toMatchObject({ topology: 'micro', lifecycle: 'persistent', replicas: 1 });
 });
 
-describe.each(cases)('%s', (_label, spec, replicas) => {
+describe.each(cases)('%s', (_label, spec, options) => {
+  const replicas = options.replicas ?? 1;
   const dir = tempDir('archbench-micro-');
   const abort = new AbortController();
   let target: (RunningTarget & { jwtSecret?: string }) | undefined;
   let pids: number[] = [];
 
   beforeAll(async () => {
-    target = await spec.start({ dataDir: dir.path, host: '127.0.0.1', signal: abort.signal, readyTimeoutMs: 30_000, options: { replicas } });
+    target = await spec.start({ dataDir: dir.path, host: '127.0.0.1', signal: abort.signal, readyTimeoutMs: 30_000, options });
     pids = target.pids();
   });
 
