@@ -134,12 +134,16 @@ export async function spawnService(opts: SpawnServiceOptions): Promise<ServicePr
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), opts.readyTimeoutMs);
   });
+  let onAbort: (() => void) | undefined;
   const aborted = new Promise<'aborted'>((resolve) => {
     if (opts.signal?.aborted) resolve('aborted');
-    opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    onAbort = () => resolve('aborted');
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
   });
   const outcome = await Promise.race([ready, exited.then((e) => ({ exit: e })), timeout, aborted, spawnError]);
   clearTimeout(timer);
+  // One start, one listener: a topology spawning many processes on one signal must not pile them up.
+  if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
   if (outcome === 'timeout' || outcome === 'aborted' || outcome instanceof Error || 'exit' in outcome) {
     await stop();
     // Let the last stderr bytes arrive before quoting them.
