@@ -8,9 +8,21 @@ export type { SeedData } from '../runners/context.js';
 
 const CONCURRENCY = 16;
 
-// undici's request, not fetch: fetch on Node 20 keeps an abort listener per call on the shared
-// signal until GC, which floods MaxListenersExceededWarning when seeding thousands of rows.
-async function post(base: string, path: string, body: unknown, signal: AbortSignal, auth?: string): Promise<Record<string, unknown>> {
+// Each call gets its own signal, linked to the shared one and unlinked when the call ends:
+// fetch and undici release their abort listeners late (at GC or body close), which piled
+// thousands of listeners on the shared signal when seeding thousands of rows.
+async function post(base: string, path: string, body: unknown, shared: AbortSignal, auth?: string): Promise<Record<string, unknown>> {
+  const own = new AbortController();
+  const forward = () => own.abort(shared.reason);
+  shared.addEventListener('abort', forward, { once: true });
+  try {
+    return await postOnce(base, path, body, own.signal, auth);
+  } finally {
+    shared.removeEventListener('abort', forward);
+  }
+}
+
+async function postOnce(base: string, path: string, body: unknown, signal: AbortSignal, auth?: string): Promise<Record<string, unknown>> {
   const res = await request(new URL(path, base), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
@@ -40,8 +52,8 @@ export async function obtainToken(base: string, email: string, signal: AbortSign
 }
 
 export async function seed(base: string, spec: SeedSpec, runId: string, signal: AbortSignal): Promise<SeedData> {
-  // One listener per request in flight, removed when it completes: CONCURRENCY is the real bound.
-  setMaxListeners(CONCURRENCY + 10, signal);
+  // post() keeps exactly one listener per request in flight on the shared signal.
+  setMaxListeners(CONCURRENCY + 4, signal);
   const needsToken = spec.auth !== false || spec.invoicesPerUser > 0;
   const authorization = needsToken ? await obtainToken(base, `seed-${runId}@example.test`, signal) : '';
   const userIds: string[] = new Array(spec.users);
