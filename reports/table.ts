@@ -1,4 +1,5 @@
 // The one summary table every text exporter shares: header and rows as strings.
+import { errorRate } from './aggregate.js';
 import type { Results, RunResult } from './results.js';
 
 export const SUMMARY_HEADER = ['target', 'trial', 'rps', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'CPU ms/req', 'RSS MB', 'flags'];
@@ -15,7 +16,8 @@ export function runFlags(r: RunResult): string {
 
 export function summaryRow(r: RunResult): string[] {
   const l = r.latencyMs;
-  const errPct = r.requests + r.errors > 0 ? ` (${((r.errors / Math.max(1, r.requests)) * 100).toFixed(2)}%)` : '';
+  const rate = errorRate(r);
+  const errPct = rate !== null ? ` (${(rate * 100).toFixed(2)}%)` : '';
   return [
     r.target,
     String(r.trial),
