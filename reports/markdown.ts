@@ -1,6 +1,7 @@
 // summary.md: a compact table for a CI step summary or a pull-request comment.
 import type { Results } from './results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
+import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, THRESHOLD_HEADER, problemLines, summaryRows, thresholdRows } from './table.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -26,6 +27,8 @@ export function markdownSummary(results: Results): string {
   } else {
     out.push(markdownTable(SUMMARY_HEADER, summaryRows(results)));
   }
+  const events = eventRows(results);
+  if (events.length) out.push('', 'Events (`UserRegistered`, publish -> committed by billing):', '', markdownTable(EVENTS_HEADER, events));
   if (results.thresholds.length) {
     const failed = results.thresholds.filter((t) => !t.ok).length;
     out.push('', `**Thresholds: ${failed ? `${failed} failed` : 'all passed'}**`, '', markdownTable(THRESHOLD_HEADER, thresholdRows(results)));

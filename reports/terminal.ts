@@ -1,6 +1,7 @@
 // Plain-text table for the terminal: a pure function from results to a string.
 import type { Results } from './results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
+import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, problemLines, summaryRows, thresholdLines } from './table.js';
 
 export function alignTable(rows: string[][]): string {
@@ -21,6 +22,8 @@ export function terminalSummary(results: Results): string {
     const ratios = ratioRows(results);
     if (ratios.length) lines.push('', `relative to ${results.aggregates?.baseline ?? results.baseline}: ratio [95% CI]`, '', alignTable([RATIO_HEADER, ...ratios]));
   }
+  const events = eventRows(results);
+  if (events.length) lines.push('', 'events (UserRegistered, publish -> committed by billing):', '', alignTable([EVENTS_HEADER, ...events]));
   if (results.thresholds.length) lines.push('', 'thresholds:', ...thresholdLines(results).map((l) => `  ${l}`));
   const problems = problemLines(results);
   if (problems.length) lines.push('', ...problems.map((p) => `! ${p}`));

@@ -1,5 +1,6 @@
 // report.html: one self-contained page per run folder (chart.js and the data inlined), built
 // from results.json alone. A pure function from results to a string.
+import { EVENTS_HEADER, eventRows } from '../events-table.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, ratioRows } from '../aggregate-table.js';
 import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
 import { mergeEncoded, summarizeMs } from '../histogram.js';
@@ -81,6 +82,7 @@ export function htmlReport(results: Results): string {
   const ratios = ratioRows(results);
   const requestRows = requestTypeRows(results);
   const errors = errorRows(results);
+  const events = eventRows(results);
   const workload = results.runs[0]?.workload.description ?? '';
   const statusCls = results.status === 'ok' && !results.thresholds.some((t) => !t.ok) ? 'good' : 'bad';
   const body = [
@@ -107,6 +109,7 @@ export function htmlReport(results: Results): string {
     '</div>',
     '<h2>Per request type</h2>',
     htmlTable(['target', 'request', 'responses', 'errors', 'rps', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms'], requestRows, { id: 'request-table', numericFrom: 2 }),
+    events.length ? `<h2>Events</h2><p class="muted">UserRegistered from publish to committed by billing; backlog when the measured window closed and after a bounded drain; broker CPU apart from the target's.</p>${htmlTable(EVENTS_HEADER, events, { id: 'events-table', numericFrom: 1 })}` : '',
     '<h2>Errors by kind</h2>',
     errors.length ? htmlTable(['target', 'kind', 'count'], errors, { id: 'error-table', numericFrom: 2 }) : '<p id="error-table">No errors.</p>',
     results.profiles?.length ? `<h2>Profiles</h2><ul>${results.profiles.map((p) => `<li>${escapeHtml(`${p.target} trial ${p.trial}, ${p.tool}: `)}<a href="${escapeHtml(p.path)}">${escapeHtml(p.path)}</a></li>`).join('')}</ul>` : '',
