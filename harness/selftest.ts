@@ -25,6 +25,9 @@ export const SLOW_MS = 500;
 
 export interface PercentileCheck {
   percentile: number;
+  /** The mixture's nominal value (what the flags say). */
+  nominalMs: number;
+  /** What the server observed itself doing over the window (intended delay + its own lateness): the check's truth. */
   truthMs: number;
   measuredMs: number | null;
   errorMs: number | null;
@@ -68,13 +71,21 @@ export interface SelftestOptions {
   onProgress?: (line: string) => void;
 }
 
-function checkPercentiles(h: Histogram, truth: Record<string, number>): PercentileCheck[] {
+const OBSERVED_KEY: Record<(typeof PERCENTILES)[number], keyof CalibrationStats['observedMs']> = { 50: 'p50', 90: 'p90', 99: 'p99', 99.9: 'p999' };
+
+// The truth is what the server observed itself doing, not the nominal mixture: this mixture's
+// p90 and p99 sit exactly on class boundaries (90% of 2 ms, 99% of <= 10 ms), where the
+// percentile is the slowest response of the faster class, so a single late timer tick on the
+// server moves it by up to 8 ms. Checking against the server's own record isolates what the
+// generator adds; the nominal values are printed beside it.
+function checkPercentiles(h: Histogram, nominal: Record<string, number>, observed: CalibrationStats['observedMs']): PercentileCheck[] {
   return PERCENTILES.map((p) => {
-    const truthMs = truth[String(p)]!;
+    const nominalMs = nominal[String(p)]!;
+    const truthMs = observed[OBSERVED_KEY[p]];
     const measuredMs = h.totalCount ? h.getValueAtPercentile(p) / 1000 : null;
     const errorMs = measuredMs === null ? null : measuredMs - truthMs;
     const ok = errorMs !== null && Math.abs(errorMs) <= Math.max(ABS_TOLERANCE_MS, REL_TOLERANCE * truthMs);
-    return { percentile: p, truthMs, measuredMs, errorMs, ok };
+    return { percentile: p, nominalMs, truthMs, measuredMs, errorMs, ok };
   });
 }
 
@@ -142,7 +153,7 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestReport> {
         requests: s.requests,
         dropped: s.dropped,
         lagP99Ms: s.lag ? (summarizeMs(s.lag)?.p99 ?? null) : null,
-        checks: checkPercentiles(s.histogram, truth),
+        checks: checkPercentiles(s.histogram, truth, server.observedMs),
         serverLateUsP99: server.lateUs.p99,
       });
     }

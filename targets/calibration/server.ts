@@ -19,7 +19,20 @@ export interface CalibrationStats {
   /** How late responses left after their intended release, microseconds. */
   lateUs: { p50: number; p99: number; max: number };
   /** Intended delays handed out (release minus arrival), ms. */
-  intendedMs: { p50: number; p90: number; p99: number; p999: number; max: number };
+  intendedMs: PercentilesMs;
+  /**
+   * What the server actually did: response written minus request arrival, ms. The truth a
+   * generator should match: the intended delay plus this server's own timer lateness.
+   */
+  observedMs: PercentilesMs;
+}
+
+export interface PercentilesMs {
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
 }
 
 export interface CalibrationServer {
@@ -40,6 +53,7 @@ export async function startCalibrationServer(spec: CalibrationSpec, opts: { host
   const queue = new ReleaseQueue();
   let late = newHistogram();
   let intended = newHistogram();
+  let observed = newHistogram();
   let served = 0;
   let n = 0;
   // The stall's clock starts at the first request (after a reset).
@@ -52,6 +66,7 @@ export async function startCalibrationServer(spec: CalibrationSpec, opts: { host
       p.send();
       late.recordValue(Math.max(1, Math.round((now - p.releaseMs) * 1000)));
       intended.recordValue(Math.max(1, Math.round((p.releaseMs - p.arrivalMs) * 1000)));
+      observed.recordValue(Math.max(1, Math.round((monoMs() - p.arrivalMs) * 1000)));
       served++;
     }
     const next = queue.peek();
@@ -61,17 +76,19 @@ export async function startCalibrationServer(spec: CalibrationSpec, opts: { host
 
   const stats = (): CalibrationStats => {
     const ms = (us: number) => Math.round(us) / 1000;
+    const percentiles = (h: hdr.Histogram): PercentilesMs => ({
+      p50: ms(h.getValueAtPercentile(50)),
+      p90: ms(h.getValueAtPercentile(90)),
+      p99: ms(h.getValueAtPercentile(99)),
+      p999: ms(h.getValueAtPercentile(99.9)),
+      max: ms(h.maxValue),
+    });
     return {
       served,
       pending: queue.size,
       lateUs: { p50: late.getValueAtPercentile(50), p99: late.getValueAtPercentile(99), max: late.maxValue },
-      intendedMs: {
-        p50: ms(intended.getValueAtPercentile(50)),
-        p90: ms(intended.getValueAtPercentile(90)),
-        p99: ms(intended.getValueAtPercentile(99)),
-        p999: ms(intended.getValueAtPercentile(99.9)),
-        max: ms(intended.maxValue),
-      },
+      intendedMs: percentiles(intended),
+      observedMs: percentiles(observed),
     };
   };
 
@@ -81,6 +98,7 @@ export async function startCalibrationServer(spec: CalibrationSpec, opts: { host
       if (req.url === RESET_PATH) {
         late = newHistogram();
         intended = newHistogram();
+        observed = newHistogram();
         served = 0;
         n = 0;
         originMs = undefined;
