@@ -22,6 +22,7 @@ import type { ExecutorConfig } from '../scenarios/executor.js';
 import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
 import type { TargetSpec } from '../targets/target.js';
 import { applyOverrides } from './run.js';
+import { applyRate, rateOption } from './workload-flags.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { intOption, secondsOption } from './options.js';
 import { loadScenario } from './scenario-loader.js';
@@ -36,6 +37,7 @@ interface GateCheckFlags {
   warmup: number;
   slowdown: number;
   injectCpuUs?: number;
+  rate?: number;
   order: 'interleaved' | 'sequential';
   out?: string;
 }
@@ -122,6 +124,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 1)
     .option('--slowdown <pct>', 'CPU per request added in B, percent of the measured base, 1..1000', secondsOption('--slowdown', 1, 1000), 15)
     .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
+    .option('--rate <n>', 'run at a fixed arrival rate (open model): CPU per request then does not swing with throughput as it does at saturation', rateOption)
     .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
     .action(async (scenarioArg: string, flags: GateCheckFlags) => {
@@ -135,7 +138,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         if (err instanceof TargetSelectionError) throw new UsageError(err.message.replace('unknown target', 'unknown --target'));
         throw err;
       }
-      const executor: ExecutorConfig = applyOverrides(scenario.executor, { duration: flags.duration });
+      const executor: ExecutorConfig = applyRate(applyOverrides(scenario.executor, { duration: flags.duration }), flags.rate);
       const out = flags.out ?? defaultOutDir('gate-check');
       const controller = new AbortController();
       const release = onInterrupt(controller);
