@@ -1,6 +1,6 @@
 // bare-node-http: a reference peer serving GET /health, POST /users and GET /users/:id only,
 // to measure what the frameworks (and the domain layer) add. Not put through conformance.
-import { siblingEntry, spawnService } from '../lifecycle/spawn.js';
+import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { singleProcessTarget } from '../monolith/running-target.js';
 import type { BaselineConfig } from './config.js';
@@ -21,11 +21,7 @@ export const bareNodeHttp: TargetSpec = {
       name: 'bare-node-http',
       entry: siblingEntry(import.meta.url, './main.js'),
       config,
-      readyTimeoutMs: ctx.readyTimeoutMs,
-      signal: ctx.signal,
-      ...(ctx.options.env ? { env: ctx.options.env } : {}),
-      ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
-      ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+      ...spawnOptionsFrom(ctx),
     });
     return singleProcessTarget(proc);
   },

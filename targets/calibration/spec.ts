@@ -1,6 +1,6 @@
 // The calibration target: a server with a known latency distribution, used to test the
 // measurement itself. It serves no part of the public API (reference: not put through conformance).
-import { siblingEntry, spawnService } from '../lifecycle/spawn.js';
+import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { singleProcessTarget } from '../monolith/running-target.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { DEFAULT_LATENCY, parseLatency, type CalibrationSpec } from './latency-spec.js';
@@ -18,11 +18,7 @@ export function calibrationTarget(spec: CalibrationSpec = { latency: parseLatenc
         name,
         entry: siblingEntry(import.meta.url, './main.js'),
         config: { host: ctx.host, spec },
-        readyTimeoutMs: ctx.readyTimeoutMs,
-        signal: ctx.signal,
-        ...(ctx.options.env ? { env: ctx.options.env } : {}),
-        ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
-        ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+        ...spawnOptionsFrom(ctx),
       });
       return singleProcessTarget(proc);
     },

@@ -2,7 +2,7 @@
 // "ready" message over IPC, keep its last stderr lines, stop the whole group.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { nodeCommand } from '../../common/module-entry.js';
-import type { ExitInfo } from '../target.js';
+import type { ExitInfo, StartContext } from '../target.js';
 
 export { siblingEntry, nodeCommand } from '../../common/module-entry.js';
 
@@ -25,6 +25,17 @@ export interface SpawnServiceOptions {
   nodeArgs?: string[];
   /** taskset CPU list, e.g. "1". */
   cpus?: string;
+}
+
+/** What every target passes on from its start context: start timeout, cancellation, env, node flags, CPU placement. */
+export function spawnOptionsFrom(ctx: StartContext): Pick<SpawnServiceOptions, 'readyTimeoutMs' | 'signal' | 'env' | 'nodeArgs' | 'cpus'> {
+  return {
+    readyTimeoutMs: ctx.readyTimeoutMs,
+    signal: ctx.signal,
+    ...(ctx.options.env ? { env: ctx.options.env } : {}),
+    ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
+    ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+  };
 }
 
 export interface ServiceProcess {

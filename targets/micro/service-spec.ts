@@ -3,7 +3,7 @@
 // micro targets: Register (used to seed) publishes to it and would fail without one.
 // Its URL is grpc://host:port, so it is a reference target: the HTTP conformance suite does
 // not apply, and `bench run` pairs it with gRPC scenarios only.
-import { siblingEntry, spawnService, type ServiceProcess } from '../lifecycle/spawn.js';
+import { siblingEntry, spawnService, type ServiceProcess, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { BackendConfig, PeersMessage } from '../services/config.js';
 import { provisionStorage } from '../storage/provision.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
@@ -48,11 +48,7 @@ export function usersGrpcService(): TargetSpec {
               name: `${name}/${service}`,
               entry: siblingEntry(import.meta.url, ENTRIES[service]),
               config,
-              readyTimeoutMs: ctx.readyTimeoutMs,
-              signal: ctx.signal,
-              ...(ctx.options.env ? { env: ctx.options.env } : {}),
-              ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
-              ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+              ...spawnOptionsFrom(ctx),
             });
             started.push(p);
             return p;

@@ -2,7 +2,7 @@
 // service its own database), then the peers' addresses to every backend, then the gateway.
 // The harness sees one RunningTarget: every pid, and `exited` as soon as ANY process exits.
 import { join } from 'node:path';
-import { siblingEntry, spawnService, type ServiceProcess, type SpawnServiceOptions } from '../lifecycle/spawn.js';
+import { siblingEntry, spawnService, type ServiceProcess, type SpawnServiceOptions, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { connectUrl } from '../monolith/running-target.js';
 import { backendEventStats } from './event-stats-source.js';
 import type { BackendConfig, GatewayConfig, Peers, PeersMessage } from '../services/config.js';
@@ -46,11 +46,7 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       name: `${plan.name}/${name}`,
       entry: siblingEntry(import.meta.url, entry),
       config,
-      readyTimeoutMs: ctx.readyTimeoutMs,
-      signal: ctx.signal,
-      ...(ctx.options.env ? { env: ctx.options.env } : {}),
-      ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
-      ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+      ...spawnOptionsFrom(ctx),
     };
     const p = await spawnService(opts);
     started.push(p);

@@ -2,7 +2,7 @@
 // lifecycle (persistent, boot per request, process per request) and worker count.
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
 import { DEFAULT_PROCESS_POOL } from '../lifecycle/process-per-request.js';
-import { siblingEntry, spawnService } from '../lifecycle/spawn.js';
+import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { STATE_PROBE_ENV } from '../lifecycle/state-probe.js';
 import { provisionStorage } from '../storage/provision.js';
 import type { Lifecycle, RunningTarget, StartContext, TargetSpec } from '../target.js';
@@ -65,11 +65,7 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
           name,
           entry: siblingEntry(import.meta.url, './main.js'),
           config,
-          readyTimeoutMs: ctx.readyTimeoutMs,
-          signal: ctx.signal,
-          ...(ctx.options.env ? { env: ctx.options.env } : {}),
-          ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
-          ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+          ...spawnOptionsFrom(ctx),
         });
         const target = singleProcessTarget(proc);
         return {
