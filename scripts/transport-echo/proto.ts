@@ -2,7 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { fileURLToPath } from 'node:url';
-import { serviceFromProto } from '../../targets/transports/grpc/descriptors.js';
+import { serviceFromProto } from './descriptors.js';
 
 export const PROTO_DIR = fileURLToPath(new URL('../../targets/contracts/proto/', import.meta.url));
 
