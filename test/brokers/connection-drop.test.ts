@@ -50,9 +50,11 @@ describe.each<BrokerKind>(['nats', 'amqp', 'redis'])('%s: broker connection drop
     const statuses = new Map<number, number>();
     const started = Date.now();
     let n = 0;
+    let slowestMs = 0;
     const worker = async () => {
       while (Date.now() - started < LOAD_MS) {
         const i = n++;
+        const sent = Date.now();
         const res = await fetch(`${target!.url}/users`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -61,6 +63,7 @@ describe.each<BrokerKind>(['nats', 'amqp', 'redis'])('%s: broker connection drop
         }).catch(() => null);
         const status = res ? res.status : 0;
         await res?.body?.cancel();
+        slowestMs = Math.max(slowestMs, Date.now() - sent);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     };
@@ -71,9 +74,11 @@ describe.each<BrokerKind>(['nats', 'amqp', 'redis'])('%s: broker connection drop
 
     const created = statuses.get(201) ?? 0;
     const failed = [...statuses].filter(([s]) => s !== 201).reduce((a, [, c]) => a + c, 0);
-    // Load went on after the outage: sign-ups succeeded, and some failed while it lasted.
+    // Load went on after the outage: sign-ups succeeded. While it lasted, requests either failed
+    // (502/503/504) or waited for the reconnect (ioredis queues commands while offline): the
+    // outage must show up in one of the two.
     expect(created).toBeGreaterThan(0);
-    expect(failed).toBeGreaterThan(0);
+    expect(failed > 0 || slowestMs >= OUTAGE_MS / 2, `failed ${failed}, slowest ${slowestMs} ms`).toBe(true);
     expect([...statuses.keys()].every((s) => [201, 502, 503, 504].includes(s))).toBe(true);
     // Every acknowledged event was committed once recovered; nothing left behind.
     expect(stats.published).toBeGreaterThanOrEqual(created);
