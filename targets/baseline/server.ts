@@ -2,11 +2,10 @@
 // users table is read and written through the SAME SQLite adapter (and so the same SQL) as the
 // monolith, so monolith minus this measures framework + domain overhead. Minimal checks by design.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { cpuBurner } from '../contracts/http/busy-work.js';
-import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
+import { BODY_LIMIT_BYTES } from '../contracts/http/limits.js';
+import { listenHttp } from '../contracts/http/listen.js';
 import { systemClock } from '../domain/clock.js';
 import type { UserRepository } from '../domain/ports.js';
 import { toUser } from '../domain/users/user-service.js';
@@ -84,18 +83,5 @@ export async function serveBaseline(users: UserRepository, opts: BaselineOptions
       if (!res.headersSent) fail(res, 500, 'internal', 'internal error');
     });
   });
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
-  server.listen(opts.port, opts.host);
-  await once(server, 'listening');
-  const addr = server.address() as AddressInfo;
-  return {
-    host: addr.address,
-    port: addr.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeIdleConnections();
-      }),
-  };
+  return listenHttp(server, opts.host, opts.port);
 }

@@ -1,11 +1,10 @@
 // express edge: registers the shared routes; all request semantics live in contracts/http.
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { cpuBurner } from '../contracts/http/busy-work.js';
 import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
-import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
+import { BODY_LIMIT_BYTES } from '../contracts/http/limits.js';
+import { listenHttp } from '../contracts/http/listen.js';
 import { headerValue, type ServeApi } from './edge.js';
 
 function send(res: Response, out: HttpResponse): void {
@@ -47,18 +46,5 @@ export const serveExpress: ServeApi = async (routes, opts) => {
   app.use(onError);
 
   const server = createServer(app);
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
-  server.listen(opts.port, opts.host);
-  await once(server, 'listening');
-  const addr = server.address() as AddressInfo;
-  return {
-    host: addr.address,
-    port: addr.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeIdleConnections();
-      }),
-  };
+  return listenHttp(server, opts.host, opts.port);
 };
