@@ -79,10 +79,12 @@ describe.each<BrokerKind>(['nats', 'amqp', 'redis'])('%s: broker connection drop
     // outage must show up in one of the two.
     expect(created).toBeGreaterThan(0);
     expect(failed > 0 || slowestMs >= OUTAGE_MS / 2, `failed ${failed}, slowest ${slowestMs} ms`).toBe(true);
-    expect([...statuses.keys()].every((s) => [201, 502, 503, 504].includes(s))).toBe(true);
+    expect([...statuses.keys()].every((s) => [201, 502, 503, 504].includes(s)), JSON.stringify([...statuses])).toBe(true);
     // Every acknowledged event was committed once recovered; nothing left behind.
     expect(stats.published).toBeGreaterThanOrEqual(created);
-    expect(stats.consumed).toBe(stats.published);
+    // At least once: an event whose publish acknowledgement was lost with the connection may
+    // still have reached the broker, so the consumer can commit more than was acknowledged.
+    expect(stats.consumed).toBeGreaterThanOrEqual(stats.published);
     expect(stats.backlogAfterDrain).toBe(0);
     // The outage was seen by the processes and closed again (they reconnected).
     expect(stats.outages.length).toBeGreaterThan(0);

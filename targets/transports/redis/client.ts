@@ -29,7 +29,8 @@ export class RedisRpcClient {
     this.#replyTo = replyStream(namespace, `${service}-${randomBytes(6).toString('hex')}`);
     this.#timeoutMs = timeoutMs;
     this.#pending = new PendingCalls(service, timeoutMs);
-    this.#cmd = openRedis(url, `${service} client`);
+    // A request lost with the connection fails (503) rather than being replayed and run twice.
+    this.#cmd = openRedis(url, `${service} client`, { resendOnReconnect: false });
     this.#reader = openRedis(url, `${service} client reader`);
   }
 

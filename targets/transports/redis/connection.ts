@@ -4,8 +4,14 @@
 import { Redis } from 'ioredis';
 import { connectionDown, connectionUp } from '../connection-log.js';
 
-export function openRedis(url: string, name: string): Redis {
+/**
+ * `resendOnReconnect: false` for connections that send non-idempotent requests: ioredis would
+ * otherwise replay a command whose reply was lost with the connection, and a replayed RPC
+ * request XADD runs the call twice (a sign-up then answers 409 to its own first execution).
+ */
+export function openRedis(url: string, name: string, opts: { resendOnReconnect?: boolean } = {}): Redis {
   const r = new Redis(url, {
+    autoResendUnfulfilledCommands: opts.resendOnReconnect ?? true,
     connectionName: name.replace(/[^A-Za-z0-9#_-]/g, '-'),
     retryStrategy: () => 100,
     maxRetriesPerRequest: 1,
