@@ -4,6 +4,7 @@
 // --replicas N runs N instances of users and of billing behind the gateway (round-robin).
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
 import { provisionStorage } from '../storage/provision.js';
+import { stoppingAlso } from '../lifecycle/owned.js';
 import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { startTopology } from './topology.js';
 
@@ -37,33 +38,23 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);
       const storage = await provisionStorage(ctx);
-      try {
-        const target = await startTopology(ctx, {
-          name,
-          framework,
-          transport,
-          replicas: ctx.options.replicas ?? 1,
+      return stoppingAlso(
+        () => storage.release(),
+        async () => ({
+          ...(await startTopology(ctx, {
+            name,
+            framework,
+            transport,
+            replicas: ctx.options.replicas ?? 1,
+            jwtSecret,
+            storage: { users: storage.users, billing: storage.billing },
+            callTimeoutMs: CALL_TIMEOUT_MS,
+            ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
+            ...(opts.brokerNamespace ? { brokerNamespace: opts.brokerNamespace } : {}),
+          })),
           jwtSecret,
-          storage: { users: storage.users, billing: storage.billing },
-          callTimeoutMs: CALL_TIMEOUT_MS,
-          ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
-          ...(opts.brokerNamespace ? { brokerNamespace: opts.brokerNamespace } : {}),
-        });
-        return {
-          ...target,
-          jwtSecret,
-          stop: async () => {
-            try {
-              await target.stop();
-            } finally {
-              await storage.release();
-            }
-          },
-        };
-      } catch (err) {
-        await storage.release();
-        throw err;
-      }
+        }),
+      );
     },
   };
 }

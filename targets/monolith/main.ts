@@ -1,6 +1,7 @@
 // Child entry of the monolith targets: the whole API behind one HTTP edge, served by the
 // configured lifecycle, in one process or in node:cluster workers.
 import { serveChild } from '../lifecycle/child.js';
+import { closingAlso } from '../lifecycle/owned.js';
 import { DEFAULT_PROCESS_TIMEOUT_MS } from '../lifecycle/process-per-request.js';
 import { lifecycles } from '../lifecycle/registry.js';
 import { siblingEntry } from '../lifecycle/spawn.js';
@@ -26,21 +27,5 @@ serveChild<MonolithConfig>(async (raw) => {
       timeoutMs: DEFAULT_PROCESS_TIMEOUT_MS,
     },
   });
-  try {
-    const server = await serve(app.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs });
-    return {
-      host: server.host,
-      port: server.port,
-      close: async () => {
-        try {
-          await server.close();
-        } finally {
-          await app.close();
-        }
-      },
-    };
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
+  return closingAlso(() => app.close(), () => serve(app.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs }));
 });

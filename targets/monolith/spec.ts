@@ -1,5 +1,6 @@
 // The monolith targets: the whole API in one HTTP edge, on fastify or express, under any
 // lifecycle (persistent, boot per request, process per request) and worker count.
+import { stoppingAlso } from '../lifecycle/owned.js';
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
 import { DEFAULT_PROCESS_POOL } from '../lifecycle/process-per-request.js';
 import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
@@ -60,29 +61,13 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
         stateProbe: stateProbeOf(ctx),
         readyTimeoutMs: ctx.readyTimeoutMs,
       };
-      try {
-        const proc = await spawnService({
-          name,
-          entry: siblingEntry(import.meta.url, './main.js'),
-          config,
-          ...spawnOptionsFrom(ctx),
-        });
-        const target = singleProcessTarget(proc);
-        return {
-          ...target,
-          jwtSecret,
-          stop: async () => {
-            try {
-              await target.stop();
-            } finally {
-              await storage.release();
-            }
-          },
-        };
-      } catch (err) {
-        await storage.release().catch(() => undefined);
-        throw err;
-      }
+      return stoppingAlso(
+        () => storage.release(),
+        async () => {
+          const proc = await spawnService({ name, entry: siblingEntry(import.meta.url, './main.js'), config, ...spawnOptionsFrom(ctx) });
+          return { ...singleProcessTarget(proc), jwtSecret };
+        },
+      );
     },
   };
 }

@@ -3,6 +3,7 @@
 import { bindRoutes } from '../../contracts/http/pipeline.js';
 import { TokenService } from '../../domain/auth/token-service.js';
 import { serveChild } from '../../lifecycle/child.js';
+import { closingAlso } from '../../lifecycle/owned.js';
 import type { ServeApi } from '../../monolith/edge.js';
 import { loadTransport } from '../../transports/registry.js';
 import { gatewayConfigSchema, parseConfig, type GatewayConfig } from '../config.js';
@@ -21,21 +22,5 @@ serveChild<GatewayConfig>(async (raw) => {
   const tokens = new TokenService({ secret: cfg.jwtSecret });
   const routes = bindRoutes(gatewayHandlers({ users, billing, tokens }), (h) => tokens.verifyAuthorization(h));
   const closeClients = () => Promise.all([users.close(), billing.close()]).then(() => undefined);
-  try {
-    const server = await serve(routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs });
-    return {
-      host: server.host,
-      port: server.port,
-      close: async () => {
-        try {
-          await server.close();
-        } finally {
-          await closeClients();
-        }
-      },
-    };
-  } catch (err) {
-    await closeClients();
-    throw err;
-  }
+  return closingAlso(closeClients, () => serve(routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs }));
 });
