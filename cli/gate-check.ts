@@ -19,12 +19,11 @@ import { jsonExport } from '../reports/json.js';
 import type { Results } from '../reports/results.js';
 import { median } from '../reports/stats.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
-import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
 import type { TargetSpec } from '../targets/target.js';
 import { applyOverrides } from './run.js';
 import { applyRate, rateOption } from './workload-flags.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
-import { intOption, secondsOption } from './options.js';
+import { intOption, numberOption, oneTarget, secondsOption } from './options.js';
 import { loadScenario } from './scenario-loader.js';
 import { defaultOutDir } from './results-folder.js';
 import { onInterrupt } from './signals.js';
@@ -122,22 +121,14 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('--trials <n>', 'trials per side of each comparison, 2..50', intOption('--trials', 2, 50), 5)
     .option('-d, --duration <seconds>', 'measured window of each trial, 1..600 s', secondsOption('--duration', 1, 600), 2)
     .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 1)
-    .option('--slowdown <pct>', 'CPU per request added in B, percent of the measured base, 1..1000', secondsOption('--slowdown', 1, 1000), 15)
+    .option('--slowdown <pct>', 'CPU per request added in B, percent of the measured base, 1..1000', numberOption('--slowdown', 1, 1000, 'percent'), 15)
     .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
     .option('--rate <n>', 'run at a fixed arrival rate (open model): CPU per request then does not swing with throughput as it does at saturation', rateOption)
     .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
     .action(async (scenarioArg: string, flags: GateCheckFlags) => {
       const scenario = await loadScenario(scenarioArg);
-      let spec: TargetSpec;
-      try {
-        const found = selectTargets([flags.target]);
-        if (found.length !== 1) throw new UsageError(`--target must name one target; "${flags.target}" matches ${found.map((t) => t.name).join(', ')}`);
-        spec = found[0]!;
-      } catch (err) {
-        if (err instanceof TargetSelectionError) throw new UsageError(err.message.replace('unknown target', 'unknown --target'));
-        throw err;
-      }
+      const spec = oneTarget(flags.target);
       const executor: ExecutorConfig = applyRate(applyOverrides(scenario.executor, { duration: flags.duration }), flags.rate);
       const out = flags.out ?? defaultOutDir('gate-check');
       const controller = new AbortController();

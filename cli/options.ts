@@ -1,4 +1,6 @@
 // Option parsers that fail with a message naming the option and its accepted range.
+import { selectTargets, TargetSelectionError } from '../targets/catalog.js';
+import type { TargetSpec } from '../targets/target.js';
 import { UsageError } from './errors.js';
 
 export function intOption(name: string, min: number, max: number) {
@@ -12,13 +14,30 @@ export function intOption(name: string, min: number, max: number) {
 }
 
 export function secondsOption(name: string, min: number, max: number) {
+  return numberOption(name, min, max, 'seconds');
+}
+
+/** A finite number in [min, max]; `unit` names what it counts in the error message. */
+export function numberOption(name: string, min: number, max: number, unit: string) {
   return (raw: string): number => {
     const n = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-      throw new UsageError(`invalid ${name} "${raw}": expected seconds from ${min} to ${max}`);
+      throw new UsageError(`invalid ${name} "${raw}": expected ${unit} from ${min} to ${max}`);
     }
     return n;
   };
+}
+
+/** --target NAME: exactly one catalog target; an unknown name lists the valid ones. */
+export function oneTarget(name: string): TargetSpec {
+  try {
+    const found = selectTargets([name]);
+    if (found.length !== 1) throw new UsageError(`--target must name one target; "${name}" matches ${found.map((t) => t.name).join(', ')}`);
+    return found[0]!;
+  } catch (err) {
+    if (err instanceof TargetSelectionError) throw new UsageError(err.message.replace('unknown target', 'unknown --target'));
+    throw err;
+  }
 }
 
 export function listOption(raw: string): string[] {

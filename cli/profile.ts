@@ -12,10 +12,8 @@ import { runBenchmark } from '../harness/benchmark.js';
 import { BenchmarkEvents } from '../harness/events.js';
 import type { ProfileOutput } from '../reports/results.js';
 import { parseDurationMs } from '../scenarios/duration.js';
-import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
-import type { TargetSpec } from '../targets/target.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
-import { secondsOption } from './options.js';
+import { oneTarget, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
 import { applyOverrides } from './run.js';
 import { defaultOutDir, writeResultsFolder } from './results-folder.js';
@@ -52,15 +50,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
       const profiler = PROFILERS[flags.tool];
       if (!profiler) throw new UsageError(`unknown --tool "${flags.tool}"; valid tools: ${Object.keys(PROFILERS).join(', ')}`);
       const scenario = await loadScenario(scenarioArg);
-      let spec: TargetSpec;
-      try {
-        const found = selectTargets([flags.target]);
-        if (found.length !== 1) throw new UsageError(`--target must name one target; "${flags.target}" matches ${found.map((t) => t.name).join(', ')}`);
-        spec = found[0]!;
-      } catch (err) {
-        if (err instanceof TargetSelectionError) throw new UsageError(err.message.replace('unknown target', 'unknown --target'));
-        throw err;
-      }
+      const spec = oneTarget(flags.target);
       const out = resolve(flags.out ?? `${defaultOutDir(scenario.name)}-profile`);
       const profileDir = join(out, 'profiles', `${spec.name}-${flags.tool}`);
       const events = new BenchmarkEvents();

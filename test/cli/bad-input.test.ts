@@ -58,6 +58,17 @@ describe('bench: bad input', () => {
     expect(r.stderr).toMatch(/svc-users-grpc serve gRPC, not the public HTTP API/);
   });
 
+  it('gate-check and profile name a bad --target and a bad --slowdown in their own words', () => {
+    for (const cmd of [['gate-check', '--target', 'nope'], ['profile', 'smoke', '--target', 'nope', '--tool', 'cpu-prof']]) {
+      const r = benchSync(cmd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/unknown --target "nope"; valid targets: .*monolith-fastify/);
+    }
+    const r = benchSync(['gate-check', '--slowdown', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--slowdown "0": expected percent from 1 to 1000/);
+  });
+
   it('--help works on every command', () => {
     for (const cmd of [[], ['run'], ['list'], ['verify']]) {
       const r = benchSync([...cmd, '--help']);
