@@ -23,7 +23,9 @@ interface ProcStat {
   pid: number;
   ppid: number;
   comm: string;
-  cpuTicks: number;
+  /** utime+cutime and stime+cstime: reaped children count to their parent. */
+  userTicks: number;
+  systemTicks: number;
   rssKb: number;
 }
 
@@ -40,19 +42,10 @@ function readStat(pid: number): ProcStat | null {
       pid,
       ppid: Number(f[1]),
       comm,
-      cpuTicks: utime! + stime! + cutime! + cstime!,
+      userTicks: utime! + cutime!,
+      systemTicks: stime! + cstime!,
       rssKb: Number(f[21]) * PAGE_KB,
     };
-  } catch {
-    return null;
-  }
-}
-
-function readUserSys(pid: number): { user: number; system: number } | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { user: Number(f[11]) + Number(f[13]), system: Number(f[12]) + Number(f[14]) };
   } catch {
     return null;
   }
@@ -133,11 +126,8 @@ export function treeCpu(roots: number[]): CpuSnapshot {
   let user = 0;
   let system = 0;
   for (const p of processTree(roots)) {
-    const t = readUserSys(p.pid);
-    if (t) {
-      user += t.user;
-      system += t.system;
-    }
+    user += p.userTicks;
+    system += p.systemTicks;
   }
   return { userMs: (user * 1000) / CLK_TCK, systemMs: (system * 1000) / CLK_TCK };
 }
