@@ -5,28 +5,17 @@ import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '..
 import { evaluateThresholds, type ParsedThreshold } from '../reports/thresholds.js';
 import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
-import type { Scenario } from '../scenarios/define.js';
-import type { ExecutorConfig } from '../scenarios/executor.js';
-import { TargetUnavailableError, type TargetOptions, type TargetSpec } from '../targets/target.js';
+import { TargetUnavailableError, type TargetSpec } from '../targets/target.js';
 import { environment } from './env.js';
 import type { BenchmarkEvents } from './events.js';
-import { runTrial } from './run-trial.js';
+import { runTrial, type TrialSettings } from './run-trial.js';
 
-export interface BenchmarkOptions {
-  scenario: Scenario;
+export interface BenchmarkOptions extends TrialSettings {
   targets: TargetSpec[];
-  executor: ExecutorConfig;
-  warmupMs: number;
   trials: number;
   runner?: string;
   /** Verify our own targets before load; external URLs only when asked. */
   verify: 'always' | 'own' | 'never';
-  allowRemote: boolean;
-  host: string;
-  targetOptions: TargetOptions;
-  readyTimeoutMs: number;
-  requestTimeoutMs: number;
-  threads?: number;
   baseline: string | null;
   /** argv that reproduces this run. */
   command: string[];
@@ -79,19 +68,11 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
         trial === 1 && !spec.reference && (opts.verify === 'always' || (opts.verify === 'own' && spec.axes.topology !== 'external'));
       const run = await runTrial(
         {
+          ...opts,
           spec,
           trial,
-          scenario: opts.scenario,
-          executor: opts.executor,
-          warmupMs: opts.warmupMs,
           runner,
           verify,
-          allowRemote: opts.allowRemote,
-          host: opts.host,
-          targetOptions: opts.targetOptions,
-          readyTimeoutMs: opts.readyTimeoutMs,
-          requestTimeoutMs: opts.requestTimeoutMs,
-          ...(opts.threads ? { threads: opts.threads } : {}),
         },
         events,
         signal,

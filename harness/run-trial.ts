@@ -22,20 +22,24 @@ import { sampleBrokerCpu } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
 import { TargetUnavailableError } from '../targets/target.js';
 
-export interface TrialPlan {
-  spec: TargetSpec;
-  trial: number;
+/** What every trial of a benchmark shares. */
+export interface TrialSettings {
   scenario: Scenario;
   executor: ExecutorConfig;
   warmupMs: number;
-  runner: Runner;
-  verify: boolean;
   allowRemote: boolean;
   host: string;
   targetOptions: TargetOptions;
   readyTimeoutMs: number;
   requestTimeoutMs: number;
   threads?: number;
+}
+
+export interface TrialPlan extends TrialSettings {
+  spec: TargetSpec;
+  trial: number;
+  runner: Runner;
+  verify: boolean;
 }
 
 export class PhaseError extends Error {
