@@ -1,4 +1,5 @@
 // What every target is, whatever its architecture: the harness only sees these types.
+import type { ProcessWrapper } from './lifecycle/wrap.js';
 
 export type Topology = 'monolith' | 'micro' | 'calibration' | 'external';
 export type Lifecycle = 'persistent' | 'boot' | 'process';
@@ -45,6 +46,8 @@ export interface TargetOptions {
   cpus?: string;
   /** Extra node flags for every process of the target (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** Run every service process of the target inside this wrapper (a profiler host, lifecycle/wrap.ts). */
+  wrap?: ProcessWrapper;
   env?: Record<string, string>;
   /** Broker URLs from --nats-url/--amqp-url/--redis-url (else ARCHBENCH_*_URL, else local defaults). */
   brokerUrls?: { nats?: string; amqp?: string; redis?: string };

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { nodeCommand } from '../../common/module-entry.js';
 import type { ExitInfo, StartContext } from '../target.js';
+import { wrappedCommand, type ProcessWrapper } from './wrap.js';
 
 export { siblingEntry, nodeCommand } from '../../common/module-entry.js';
 
@@ -25,16 +26,19 @@ export interface SpawnServiceOptions {
   nodeArgs?: string[];
   /** taskset CPU list, e.g. "1". */
   cpus?: string;
+  /** Run the service inside this wrapper process (a profiler host); see lifecycle/wrap.ts. */
+  wrap?: ProcessWrapper;
 }
 
-/** What every target passes on from its start context: start timeout, cancellation, env, node flags, CPU placement. */
-export function spawnOptionsFrom(ctx: StartContext): Pick<SpawnServiceOptions, 'readyTimeoutMs' | 'signal' | 'env' | 'nodeArgs' | 'cpus'> {
+/** What every target passes on from its start context: start timeout, cancellation, env, node flags, CPU placement, wrapper. */
+export function spawnOptionsFrom(ctx: StartContext): Pick<SpawnServiceOptions, 'readyTimeoutMs' | 'signal' | 'env' | 'nodeArgs' | 'cpus' | 'wrap'> {
   return {
     readyTimeoutMs: ctx.readyTimeoutMs,
     signal: ctx.signal,
     ...(ctx.options.env ? { env: ctx.options.env } : {}),
     ...(ctx.options.nodeArgs ? { nodeArgs: ctx.options.nodeArgs } : {}),
     ...(ctx.options.cpus ? { cpus: ctx.options.cpus } : {}),
+    ...(ctx.options.wrap ? { wrap: ctx.options.wrap } : {}),
   };
 }
 
@@ -93,7 +97,9 @@ class LineTail {
 }
 
 export async function spawnService(opts: SpawnServiceOptions): Promise<ServiceProcess> {
-  const args = nodeCommand(opts.entry, opts.nodeArgs);
+  const service = nodeCommand(opts.entry, opts.nodeArgs);
+  const args = opts.wrap ? wrappedCommand(opts.wrap, opts.name, service) : service;
+  const graceMs = opts.wrap?.stopGraceMs ?? STOP_GRACE_MS;
   const [cmd, argv] = opts.cpus ? ['taskset', ['-c', opts.cpus, process.execPath, ...args]] : [process.execPath, args];
   const child: ChildProcess = spawn(cmd, argv, {
     // Own process group: stop() signals the group, so grandchildren go too.
@@ -125,7 +131,7 @@ export async function spawnService(opts: SpawnServiceOptions): Promise<ServicePr
     stopping ??= (async () => {
       if (!liveGroups.has(pid)) return;
       killGroup(pid, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
+      const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
       // The leader is gone; anything left in its group goes too.
