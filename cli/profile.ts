@@ -1,11 +1,16 @@
-// bench profile <scenario> --target T --tool cpu-prof: one measured run of one target with a
-// profiler attached, the profile files linked from the run's report.html.
+// bench profile <scenario> --target T --tool cpu-prof|clinic-doctor|clinic-flame: one measured
+// run of one target with a profiler attached, the profiler's output linked from report.html.
 //
-// Only `node --cpu-prof` is offered: it needs no dependency and works through the targets'
-// nodeArgs. clinic (doctor, flame) has to wrap the node command itself (`clinic doctor -- node
-// main.js`), which spawnService cannot do yet, and it is a heavy dependency; it is left out
-// rather than half-wired.
-import { readdirSync } from 'node:fs';
+// The profilers are in profilers/ (one registry). cpu-prof adds `--cpu-prof` to the node flags
+// of every process of the target (cluster workers and per-request processes included). The
+// clinic tools wrap every service process the target spawns in a clinic host
+// (targets/lifecycle/wrap.ts, clinic-host.ts), so micro targets get one report per service;
+// after the run clinic renders each process's data to HTML. clinic cannot follow node:cluster
+// workers nor per-request processes: those targets are refused with exit 2.
+//
+// Output: <out>/profiles/<target>-<tool>/ (.cpuprofile files, or <service>.clinic-<tool>/ data
+// folders and their .html). Every profile covers the process's whole life (start, seed and
+// warm-up too), not only the measured window. Exit 1 when the profiler left nothing.
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runBenchmark } from '../harness/benchmark.js';
@@ -16,17 +21,10 @@ import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { oneTarget, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
 import { applyOverrides } from './run.js';
+import { PROFILERS } from './profilers/index.js';
 import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { loadScenario } from './scenario-loader.js';
 import { onInterrupt } from './signals.js';
-
-/** The one registry of profilers: what each adds to the target's node command. */
-export const PROFILERS: Record<string, { describe: string; nodeArgs(dir: string): string[] }> = {
-  'cpu-prof': {
-    describe: 'V8 CPU profile of every target process (open the .cpuprofile in Chrome DevTools or speedscope)',
-    nodeArgs: (dir) => ['--cpu-prof', `--cpu-prof-dir=${dir}`],
-  },
-};
 
 interface ProfileFlags {
   target: string;
@@ -46,11 +44,14 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
     .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-w, --warmup <seconds>', 'warm-up before measuring, 0..600 s', secondsOption('--warmup', 0, 600))
     .option('-o, --out <dir>', 'results folder (default results/<timestamp>-<scenario>-profile)')
+    .addHelpText('after', `\nProfilers:\n${Object.entries(PROFILERS).map(([name, p]) => `  ${name.padEnd(14)} ${p.describe}`).join('\n')}\n`)
     .action(async (scenarioArg: string, flags: ProfileFlags) => {
       const profiler = PROFILERS[flags.tool];
       if (!profiler) throw new UsageError(`unknown --tool "${flags.tool}"; valid tools: ${Object.keys(PROFILERS).join(', ')}`);
       const scenario = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
+      const refusal = profiler.refuses?.(spec);
+      if (refusal) throw new UsageError(refusal);
       const out = resolve(flags.out ?? `${defaultOutDir(scenario.name)}-profile`);
       const profileDir = join(out, 'profiles', `${spec.name}-${flags.tool}`);
       const events = new BenchmarkEvents();
@@ -68,7 +69,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
             verify: 'own',
             allowRemote: false,
             host: '127.0.0.1',
-            targetOptions: { nodeArgs: profiler.nodeArgs(profileDir) },
+            targetOptions: profiler.targetOptions(profileDir),
             readyTimeoutMs: 30_000,
             requestTimeoutMs: 10_000,
             baseline: spec.name,
@@ -80,18 +81,14 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
           controller.signal,
         );
         detach();
-        let files: string[] = [];
-        try {
-          files = readdirSync(profileDir).sort();
-        } catch {
-          // the target wrote nothing
-        }
-        // The profile covers the process's whole life (start, seed and warm-up too), not only the measured window.
-        results.profiles = files.map((f): ProfileOutput => ({ target: spec.name, trial: 1, tool: flags.tool, path: relative(out, join(profileDir, f)) }));
+        const { files, problems } = await profiler.outputs(profileDir);
+        results.profiles = files.map((f): ProfileOutput => ({ target: spec.name, trial: 1, tool: flags.tool, path: relative(out, f) }));
         const written = writeResultsFolder(out, results);
-        process.stdout.write(`${files.length ? `profiles:\n${files.map((f) => `  ${join(profileDir, f)}`).join('\n')}` : `no profile was written to ${profileDir}`}\n`);
+        for (const p of problems) process.stderr.write(`${p}\n`);
+        if (files.length) process.stdout.write(`profiles:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+        else process.stderr.write(`error: ${flags.tool} produced no output in ${profileDir} (a profiler writes when the target's processes exit; see the errors above)\n`);
         process.stdout.write(`results: ${written.join(', ')}\n`);
-        setExit(results.status === 'ok' && files.length > 0 ? EXIT_OK : EXIT_FAILED);
+        setExit(results.status === 'ok' && files.length > 0 && problems.length === 0 ? EXIT_OK : EXIT_FAILED);
       } finally {
         detach();
         release();
