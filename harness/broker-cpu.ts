@@ -25,10 +25,7 @@ function pidsNamed(comm: string): number[] {
   return pids;
 }
 
-const total = (pids: number[]) => {
-  const c = treeCpu(pids);
-  return c.userMs + c.systemMs;
-};
+const total = (pids: number[]) => treeCpu(pids).totalMs;
 
 /** Starts sampling now; null when the transport uses no broker or none runs locally. */
 export function sampleBrokerCpu(transport: string | undefined): { stop(okRequests: number): BrokerCpu } | null {

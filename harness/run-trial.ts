@@ -179,7 +179,7 @@ export function buildResult(plan: TrialPlan, s: Sample, usage: TreeUsage | undef
   const byRequest: Record<string, RequestStats> = {};
   for (const [name, r] of s.byRequest) byRequest[name] = requestStats(r, durationS);
   const total = requestStats({ requests: s.requests, errors: s.errors, histogram: s.histogram }, durationS);
-  const cpuMs = usage ? usage.cpu.userMs + usage.cpu.systemMs : null;
+  const cpuMs = usage ? usage.cpu.totalMs : null;
   const hasProcesses = usage && usage.processes.length > 0;
   return {
     target: plan.spec.name,

@@ -20,6 +20,8 @@ describe('process tree sampling', () => {
     await new Promise((r) => setTimeout(r, 700));
     const usage = sampler.stop();
     expect(usage.cpu.userMs + usage.cpu.systemMs).toBeGreaterThan(200);
+    // The precise total (schedstat, ns) agrees with the 10 ms ticks to within their quantum.
+    expect(Math.abs(usage.cpu.totalMs - (usage.cpu.userMs + usage.cpu.systemMs))).toBeLessThan(40);
     expect(usage.processes.length).toBeGreaterThanOrEqual(2);
     expect(usage.peakTotalMb).toBeGreaterThan(10);
     // Kill the grandchild too (the shell does not forward SIGKILL).
@@ -28,6 +30,6 @@ describe('process tree sampling', () => {
 
   it('gives zero for processes that do not exist', () => {
     expect(processTree([2 ** 22 + 12345])).toEqual([]);
-    expect(treeCpu([2 ** 22 + 12345])).toEqual({ userMs: 0, systemMs: 0 });
+    expect(treeCpu([2 ** 22 + 12345])).toEqual({ userMs: 0, systemMs: 0, totalMs: 0 });
   });
 });
