@@ -5,7 +5,7 @@ import { runBenchmark } from '../harness/benchmark.js';
 import { BenchmarkEvents } from '../harness/events.js';
 import { terminalSummary } from '../reports/terminal.js';
 import { parseDurationMs } from '../scenarios/duration.js';
-import type { ExecutorConfig } from '../scenarios/executor.js';
+import type { ExecutorConfig, WarmupLoad } from '../scenarios/executor.js';
 import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
 import { externalTarget } from '../targets/external.js';
 import type { TargetSpec } from '../targets/target.js';
@@ -20,7 +20,7 @@ import { onInterrupt } from './signals.js';
 import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, brokerTargetOptions, type BrokerFlags } from './broker-options.js';
 import { placeProcesses } from '../harness/placement.js';
-import { MAX_RATE_FLAG, applyRate, checkExecutor, checkRunner, rateOption } from './workload-flags.js';
+import { MAX_RATE_FLAG, WARMUP_LOAD_HELP, applyRate, checkExecutor, checkRunner, rateOption, warmupLoadOption } from './workload-flags.js';
 
 export const DEFAULT_TARGETS = ['monolith-fastify', 'monolith-express'];
 
@@ -31,6 +31,7 @@ interface RunFlags extends StorageFlags, BrokerFlags {
   duration?: number;
   connections?: number;
   warmup?: number;
+  warmupLoad: WarmupLoad;
   trials: number;
   out?: string;
   host: string;
@@ -90,6 +91,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
     .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
+    .option('--warmup-load <load>', WARMUP_LOAD_HELP, warmupLoadOption, 'scenario')
     .option('--trials <n>', 'repeat every target n times, interleaved, 1..100', intOption('--trials', 1, 100), 1)
     .option('-o, --out <dir>', 'results folder (default results/<timestamp>-<scenario>)')
     .option('--host <addr>', 'interface our targets bind to', '127.0.0.1')
@@ -146,6 +148,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
             targets,
             executor,
             warmupMs,
+            warmupLoad: flags.warmupLoad,
             trials: flags.trials,
             ...(flags.runner ? { runner: flags.runner } : {}),
             verify: verifyFlag === true ? 'always' : verifyFlag === false ? 'never' : 'own',

@@ -4,7 +4,7 @@ import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
 import { validateExecutor } from '../runners/open/executors/registry.js';
 import type { Scenario } from '../scenarios/define.js';
-import type { ExecutorConfig } from '../scenarios/executor.js';
+import { WARMUP_LOADS, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
 import { UsageError } from './errors.js';
 
 export const MAX_RATE_FLAG = 1_000_000;
@@ -24,6 +24,14 @@ export function applyRate(e: ExecutorConfig, rate: number | undefined): Executor
       throw new UsageError(`--rate applies to constant executors; this scenario uses ${e.type} (set its stages instead)`);
   }
 }
+
+export function warmupLoadOption(raw: string): WarmupLoad {
+  const load = WARMUP_LOADS.find((l) => l === raw);
+  if (!load) throw new UsageError(`invalid --warmup-load "${raw}": expected one of ${WARMUP_LOADS.join(', ')}`);
+  return load;
+}
+
+export const WARMUP_LOAD_HELP = "warm-up load: scenario (the scenario's own) or max (closed model, as fast as its VUs go: JIT-hot in fewer seconds; not for queue-backed targets, it leaves a backlog)";
 
 /** Usage error listing every problem of the executor (scenario files are user input). */
 export function checkExecutor(e: ExecutorConfig, scenario: string): void {

@@ -39,6 +39,7 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
       name: opts.scenario.name,
       description: opts.scenario.description,
       warmupS: opts.warmupMs / 1000,
+      warmupLoad: opts.warmupLoad ?? 'scenario',
       seed: Object.fromEntries(Object.entries(opts.scenario.seed ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
     },
     command: opts.command,

@@ -8,7 +8,7 @@ import type { RequestStats, RunResult, RunStatus } from '../reports/results.js';
 import type { Runner, Sample } from '../runners/runner.js';
 import type { Scenario } from '../scenarios/define.js';
 import { parseDurationMs } from '../scenarios/duration.js';
-import { executorDurationMs, warmupExecutor, type ExecutorConfig } from '../scenarios/executor.js';
+import { executorDurationMs, warmupExecutor, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetOptions, TargetSpec } from '../targets/target.js';
 import { requestContext } from '../runners/context.js';
@@ -27,6 +27,8 @@ export interface TrialSettings {
   scenario: Scenario;
   executor: ExecutorConfig;
   warmupMs: number;
+  /** Default 'scenario'. */
+  warmupLoad?: WarmupLoad;
   allowRemote: boolean;
   host: string;
   targetOptions: TargetOptions;
@@ -123,7 +125,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
 
     if (plan.warmupMs > 0) {
       phase('warmup');
-      await withTimeout('warmup', plan.warmupMs + LOAD_GRACE_MS, (s) => runner.run({ ...loadPlan, executor: warmupExecutor(plan.executor, plan.warmupMs) }, s, {}), signal);
+      await withTimeout('warmup', plan.warmupMs + LOAD_GRACE_MS, (s) => runner.run({ ...loadPlan, executor: warmupExecutor(plan.executor, plan.warmupMs, plan.warmupLoad) }, s, {}), signal);
     }
 
     phase('measure');

@@ -15,7 +15,7 @@ export function markdownSummary(results: Results): string {
   const out = [
     `## archbench: ${results.scenario.name}`,
     '',
-    `${results.runs[0]?.workload.description ?? ''}; warm-up ${results.scenario.warmupS} s not counted. Status: **${results.status}**.`,
+    `${results.runs[0]?.workload.description ?? ''}; warm-up ${results.scenario.warmupS} s${results.scenario.warmupLoad === 'max' ? ' at full speed' : ''} not counted. Status: **${results.status}**.`,
     '',
   ];
   if (hasTrials(results)) {

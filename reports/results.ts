@@ -156,7 +156,8 @@ export interface Aggregates {
 
 export interface Results {
   schemaVersion: typeof SCHEMA_VERSION;
-  scenario: { name: string; description: string; warmupS: number; seed: Record<string, number> };
+  /** warmupLoad: absent in results written before it existed (they warmed up at the scenario's load). */
+  scenario: { name: string; description: string; warmupS: number; warmupLoad?: 'scenario' | 'max'; seed: Record<string, number> };
   /** argv that reproduces the run. */
   command: string[];
   startedAt: string;

@@ -88,7 +88,7 @@ export function htmlReport(results: Results): string {
   const body = [
     `<h1>archbench: ${escapeHtml(results.scenario.name)}</h1>`,
     `<p>${escapeHtml(results.scenario.description)}</p>`,
-    `<p><span class="flag ${statusCls}">status: ${escapeHtml(results.status)}</span> ${escapeHtml(workload)}; warm-up ${results.scenario.warmupS} s, never counted. Baseline: <code>${escapeHtml(agg.baseline ?? '-')}</code>.</p>`,
+    `<p><span class="flag ${statusCls}">status: ${escapeHtml(results.status)}</span> ${escapeHtml(workload)}; warm-up ${results.scenario.warmupS} s${results.scenario.warmupLoad === 'max' ? ' at full speed' : ''}, never counted. Baseline: <code>${escapeHtml(agg.baseline ?? '-')}</code>.</p>`,
     '<h2>Flags</h2>',
     flags.length ? `<ul class="flags" id="flags">${flags.map((f) => `<li><span class="flag ${f.cls}">${escapeHtml(f.label)}</span> ${escapeHtml(f.text)}</li>`).join('\n')}</ul>` : '<p id="flags">None: no generator-bound run, no dropped request, no skipped target, no failure.</p>',
     '<h2>Summary across trials</h2>',
