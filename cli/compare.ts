@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../harness/atomic-write.js';
-import { CompareInputError, DEFAULT_ALPHA, compareResults, type Comparison } from '../reports/compare/compare.js';
+import { CompareInputError, DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, compareResults, type Comparison, type SignificanceTest } from '../reports/compare/compare.js';
 import { compareHtml } from '../reports/compare/html.js';
 import { compareMarkdown } from '../reports/compare/markdown.js';
 import { MinEffectError, parseMinEffects } from '../reports/compare/min-effects.js';
@@ -15,6 +15,7 @@ import { loadResults } from './load-results.js';
 interface CompareFlags {
   threshold?: string;
   alpha: number;
+  test: SignificanceTest;
   out?: string;
 }
 
@@ -22,6 +23,12 @@ function alphaOption(raw: string): number {
   const n = Number(raw);
   if (raw.trim() === '' || !(n > 0 && n < 0.5)) throw new UsageError(`invalid --alpha "${raw}": expected a significance level between 0 and 0.5 (exclusive), e.g. 0.01`);
   return n;
+}
+
+export function testOption(raw: string): SignificanceTest {
+  const t = SIGNIFICANCE_TESTS.find((x) => x === raw);
+  if (!t) throw new UsageError(`invalid --test "${raw}": expected one of ${SIGNIFICANCE_TESTS.join(', ')}`);
+  return t;
 }
 
 export function runCompare(basePath: string, headPath: string, flags: CompareFlags): { comparison: Comparison; files: string[] } {
@@ -36,7 +43,7 @@ export function runCompare(basePath: string, headPath: string, flags: CompareFla
   }
   let comparison: Comparison;
   try {
-    comparison = compareResults(base.results, head.results, { alpha: flags.alpha, minEffects }, { base: base.file, head: head.file });
+    comparison = compareResults(base.results, head.results, { alpha: flags.alpha, test: flags.test, minEffects }, { base: base.file, head: head.file });
   } catch (err) {
     if (err instanceof CompareInputError) throw new UsageError(`cannot compare: ${err.message}`);
     throw err;
@@ -56,7 +63,8 @@ export function registerCompare(program: Command, setExit: (code: number) => voi
     .argument('<base>', 'baseline results.json or run folder')
     .argument('<head>', 'new results.json or run folder')
     .option('--threshold <list>', 'minimum effects, e.g. p99=+15%,rps=-5% (defaults: latency and CPU 10%, rps 5%, RSS 10%, errors 1 pp)')
-    .option('--alpha <p>', 'significance level of the Mann-Whitney test, 0..0.5', alphaOption, DEFAULT_ALPHA)
+    .option('--alpha <p>', 'significance level of the test, 0..0.5', alphaOption, DEFAULT_ALPHA)
+    .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(' or ')} (welch: t-test on log values; mann-whitney: exact rank test, needs 5+ trials per side)`, testOption, DEFAULT_TEST)
     .option('-o, --out <dir>', 'where compare.md and compare.html go (default: the head folder)')
     .action((basePath: string, headPath: string, flags: CompareFlags) => {
       const { comparison, files } = runCompare(basePath, headPath, flags);

@@ -13,15 +13,17 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runBenchmark } from '../harness/benchmark.js';
 import { writeFileAtomic } from '../harness/atomic-write.js';
+import { placeProcesses } from '../harness/placement.js';
 import { BenchmarkEvents } from '../harness/events.js';
-import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults, type Comparison } from '../reports/compare/compare.js';
+import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, DEFAULT_TEST, SIGNIFICANCE_TESTS, compareResults, type Comparison, type SignificanceTest } from '../reports/compare/compare.js';
 import { jsonExport } from '../reports/json.js';
 import type { Results } from '../reports/results.js';
 import { median } from '../reports/stats.js';
-import type { ExecutorConfig } from '../scenarios/executor.js';
+import type { ExecutorConfig, WarmupLoad } from '../scenarios/executor.js';
 import type { TargetSpec } from '../targets/target.js';
+import { testOption } from './compare.js';
 import { applyOverrides } from './run.js';
-import { applyRate, rateOption } from './workload-flags.js';
+import { WARMUP_LOAD_HELP, applyRate, rateOption, warmupLoadOption } from './workload-flags.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { intOption, numberOption, oneTarget, secondsOption } from './options.js';
 import { loadScenario } from './scenario-loader.js';
@@ -34,22 +36,27 @@ interface GateCheckFlags {
   trials: number;
   duration: number;
   warmup: number;
+  warmupLoad: WarmupLoad;
   slowdown: number;
   injectCpuUs?: number;
   rate?: number;
   order: 'interleaved' | 'sequential';
+  test: SignificanceTest;
+  pin?: boolean;
   out?: string;
 }
 
 export interface GateOutcome {
   index: number;
   kind: 'A/A' | 'A/B';
+  test: SignificanceTest;
   /** null when the comparison was unusable (failed runs). */
   regressed: string[] | null;
   note?: string;
 }
 
 export interface GateSummary {
+  test: SignificanceTest;
   comparisons: number;
   falseAlarms: number;
   detections: number;
@@ -67,10 +74,12 @@ export function regressedMetrics(c: Comparison): string[] {
   );
 }
 
-export function summarizeGate(outcomes: GateOutcome[], meta: Pick<GateSummary, 'injectCpuUs' | 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): GateSummary {
+export function summarizeGate(all: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'injectCpuUs' | 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): GateSummary {
+  const outcomes = all.filter((o) => o.test === test);
   const aa = outcomes.filter((o) => o.kind === 'A/A');
   const ab = outcomes.filter((o) => o.kind === 'A/B');
   return {
+    test,
     comparisons: aa.length,
     falseAlarms: aa.filter((o) => o.regressed && o.regressed.length > 0).length,
     detections: ab.filter((o) => o.regressed && o.regressed.length > 0).length,
@@ -79,17 +88,27 @@ export function summarizeGate(outcomes: GateOutcome[], meta: Pick<GateSummary, '
   };
 }
 
-export function gateReport(s: GateSummary, outcomes: GateOutcome[]): string {
+export function outcomeLine(o: GateOutcome): string {
+  return `${String(o.index).padStart(2)} ${o.kind}: ${o.regressed === null ? `unusable (${o.note ?? ''})` : o.regressed.length ? `REGRESSION: ${o.regressed.join(', ')}` : 'no regression'}`;
+}
+
+const pct = (n: number, of: number) => `${((n / Math.max(1, of)) * 100).toFixed(0)}%`;
+
+/** The report of the chosen test, then one line per other test judged on the same runs. */
+export function gateReport(s: GateSummary, outcomes: GateOutcome[], others: GateSummary[] = []): string {
   const lines = [
-    `gate-check: ${s.comparisons} A/A and ${s.comparisons} A/B comparisons, ${s.trialsPerSide} trials per side, ${s.order}`,
+    `gate-check: ${s.comparisons} A/A and ${s.comparisons} A/B comparisons, ${s.trialsPerSide} trials per side, ${s.order}, ${s.test} test`,
     `slowdown injected in B: ${s.injectCpuUs} us of CPU per request (base CPU ${s.baseCpuMsPerRequest.toFixed(3)} ms/request: +${((s.injectCpuUs / 1000 / s.baseCpuMsPerRequest) * 100).toFixed(1)}%)`,
     '',
-    ...outcomes.map((o) => `${String(o.index).padStart(2)} ${o.kind}: ${o.regressed === null ? `unusable (${o.note ?? ''})` : o.regressed.length ? `REGRESSION: ${o.regressed.join(', ')}` : 'no regression'}`),
+    ...outcomes.filter((o) => o.test === s.test).map(outcomeLine),
     '',
-    `false alarms: ${s.falseAlarms} of ${s.comparisons} A/A (${((s.falseAlarms / Math.max(1, s.comparisons)) * 100).toFixed(0)}%)`,
-    `detections:   ${s.detections} of ${s.comparisons} A/B (${((s.detections / Math.max(1, s.comparisons)) * 100).toFixed(0)}%)`,
+    `false alarms: ${s.falseAlarms} of ${s.comparisons} A/A (${pct(s.falseAlarms, s.comparisons)})`,
+    `detections:   ${s.detections} of ${s.comparisons} A/B (${pct(s.detections, s.comparisons)})`,
   ];
   if (s.unusable) lines.push(`unusable comparisons (runs failed): ${s.unusable}`);
+  for (const o of others) {
+    lines.push(`same runs, ${o.test} test: ${o.falseAlarms} false alarm(s) of ${o.comparisons} A/A, ${o.detections} detection(s) of ${o.comparisons} A/B`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -121,16 +140,20 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('--trials <n>', 'trials per side of each comparison, 2..50', intOption('--trials', 2, 50), 5)
     .option('-d, --duration <seconds>', 'measured window of each trial, 1..600 s', secondsOption('--duration', 1, 600), 2)
     .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 1)
+    .option('--warmup-load <load>', WARMUP_LOAD_HELP, warmupLoadOption, 'max')
     .option('--slowdown <pct>', 'CPU per request added in B, percent of the measured base, 1..1000', numberOption('--slowdown', 1, 1000, 'percent'), 15)
     .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
     .option('--rate <n>', 'run at a fixed arrival rate (open model): CPU per request then does not swing with throughput as it does at saturation', rateOption)
     .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
+    .option('--test <name>', `test the gate uses: ${SIGNIFICANCE_TESTS.join(' or ')} (the others are judged on the same runs and summarised too)`, testOption, DEFAULT_TEST)
+    .option('--pin', 'put the generator and the targets on separate cores (taskset), as `bench run --pin`')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
     .action(async (scenarioArg: string, flags: GateCheckFlags) => {
       const scenario = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
       const executor: ExecutorConfig = applyRate(applyOverrides(scenario.executor, { duration: flags.duration }), flags.rate);
       const out = flags.out ?? defaultOutDir('gate-check');
+      const placement = placeProcesses(flags.pin === true);
       const controller = new AbortController();
       const release = onInterrupt(controller);
       const events = new BenchmarkEvents();
@@ -141,17 +164,18 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             targets,
             executor,
             warmupMs: flags.warmup * 1000,
+            warmupLoad: flags.warmupLoad,
             trials: flags.trials,
             verify: 'never',
             allowRemote: false,
             host: '127.0.0.1',
-            targetOptions: {},
+            targetOptions: placement.targetCpus ? { cpus: placement.targetCpus } : {},
             readyTimeoutMs: 30_000,
             requestTimeoutMs: 10_000,
             baseline: targets[0]!.name,
             command: ['bench', ...process.argv.slice(2)],
             recordedOptions: { gateCheck: label, scenario: scenario.name, executor },
-            placement: 'none: generator and targets share all cores',
+            placement: placement.description,
           },
           events,
           controller.signal,
@@ -169,13 +193,12 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         if (!injectCpuUs) injectCpuUs = Math.max(1, Math.round((flags.slowdown / 100) * baseCpu * 1000));
         process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injectCpuUs} us\n`);
 
-        const opts = { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS };
         const outcomes: GateOutcome[] = [];
-        const judge = (index: number, kind: GateOutcome['kind'], base: Results, head: Results): GateOutcome => {
+        const judge = (index: number, kind: GateOutcome['kind'], test: SignificanceTest, base: Results, head: Results): GateOutcome => {
           try {
-            return { index, kind, regressed: regressedMetrics(compareResults(base, head, opts)) };
+            return { index, kind, test, regressed: regressedMetrics(compareResults(base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test })) };
           } catch (err) {
-            if (err instanceof CompareInputError) return { index, kind, regressed: null, note: err.message.split('\n')[0]! };
+            if (err instanceof CompareInputError) return { index, kind, test, regressed: null, note: err.message.split('\n')[0]! };
             throw err;
           }
         };
@@ -190,14 +213,18 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             same = await measure([variant(spec, 0)], `${dir}/a-again`);
             slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`);
           }
-          for (const o of [judge(i, 'A/A', base, same), judge(i, 'A/B', base, slower)]) {
-            outcomes.push(o);
-            process.stderr.write(`${String(o.index).padStart(2)} ${o.kind}: ${o.regressed === null ? 'unusable' : o.regressed.length ? `regression: ${o.regressed.join(', ')}` : 'no regression'}\n`);
+          for (const test of SIGNIFICANCE_TESTS) {
+            for (const o of [judge(i, 'A/A', test, base, same), judge(i, 'A/B', test, base, slower)]) {
+              outcomes.push(o);
+              if (test === flags.test) process.stderr.write(`${outcomeLine(o)}\n`);
+            }
           }
         }
-        const summary = summarizeGate(outcomes, { injectCpuUs, baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order });
-        const text = gateReport(summary, outcomes);
-        writeFileAtomic(join(out, 'gate-check.json'), JSON.stringify({ summary, outcomes }, null, 2) + '\n');
+        const meta = { injectCpuUs, baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order };
+        const summary = summarizeGate(outcomes, flags.test, meta);
+        const others = SIGNIFICANCE_TESTS.filter((t) => t !== flags.test).map((t) => summarizeGate(outcomes, t, meta));
+        const text = gateReport(summary, outcomes, others);
+        writeFileAtomic(join(out, 'gate-check.json'), JSON.stringify({ summary, others, outcomes }, null, 2) + '\n');
         writeFileAtomic(join(out, 'gate-check.txt'), text);
         process.stdout.write(text);
         process.stdout.write(`\nruns and summary: ${out}\n`);

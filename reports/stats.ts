@@ -178,3 +178,99 @@ function normalCdf(z: number): number {
   const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
+
+export interface WelchT {
+  t: number;
+  /** Welch-Satterthwaite degrees of freedom. */
+  df: number;
+  /** Two-sided p-value. */
+  p: number;
+}
+
+function meanAndVariance(xs: readonly number[]): { mean: number; variance: number } {
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
+  return { mean, variance };
+}
+
+/**
+ * Welch's unequal-variance t-test, two-sided (the test of hyperfine's and Perfherder's
+ * comparisons). Unlike a rank test it weighs how far apart the groups are, so one stray trial
+ * among five widens the interval instead of vetoing the verdict. Needs 2+ values per side.
+ */
+export function welchT(a: readonly number[], b: readonly number[]): WelchT {
+  if (a.length < 2 || b.length < 2) throw new Error('Welch t-test needs at least 2 values per side');
+  const x = meanAndVariance(a);
+  const y = meanAndVariance(b);
+  const sa = x.variance / a.length;
+  const sb = y.variance / b.length;
+  const se = Math.sqrt(sa + sb);
+  const diff = y.mean - x.mean;
+  // No spread at all: the groups are identical (p 1) or different without doubt (p 0).
+  if (se === 0) return { t: diff === 0 ? 0 : Math.sign(diff) * Infinity, df: a.length + b.length - 2, p: diff === 0 ? 1 : 0 };
+  const t = diff / se;
+  const df = (sa + sb) ** 2 / ((sa * sa) / (a.length - 1) + (sb * sb) / (b.length - 1));
+  return { t, df, p: studentTwoSidedP(t, df) };
+}
+
+/** Welch's test on the logarithms: a test of the ratio b/a, right for positive, skewed metrics. */
+export function welchLogT(a: readonly number[], b: readonly number[]): WelchT {
+  if (a.some((v) => !(v > 0)) || b.some((v) => !(v > 0))) return welchT(a, b);
+  return welchT(a.map(Math.log), b.map(Math.log));
+}
+
+/** P(|T| >= |t|) for Student's t with df degrees of freedom: I_{df/(df+t^2)}(df/2, 1/2). */
+export function studentTwoSidedP(t: number, df: number): number {
+  if (!Number.isFinite(t)) return 0;
+  return Math.min(1, regularizedBeta(df / (df + t * t), df / 2, 0.5));
+}
+
+function logGamma(x: number): number {
+  // Lanczos approximation (g = 7, n = 9): about 15 significant digits for x > 0.
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let s = c[0]!;
+  for (let i = 1; i < 9; i++) s += c[i]! / (z + i);
+  const w = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(w) - w + Math.log(s);
+}
+
+/** Regularized incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes 6.4). */
+export function regularizedBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  // The fraction converges fast for x < (a+1)/(a+b+2); use the symmetry otherwise.
+  if (x > (a + 1) / (a + b + 2)) return 1 - (front * betaFraction(1 - x, b, a)) / b;
+  return (front * betaFraction(x, a, b)) / a;
+}
+
+function betaFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-14) break;
+  }
+  return h;
+}

@@ -3,17 +3,17 @@
 // the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
 import { METRICS, usableRuns, targetNames, type MetricDef } from '../aggregate.js';
 import type { MetricKey, Results, TrialEstimate } from '../results.js';
-import { estimate, mannWhitney, ratioOfMedians, smallestMannWhitneyP } from '../stats.js';
+import { estimate, mannWhitney, ratioOfMedians, smallestMannWhitneyP, welchLogT } from '../stats.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
 
 /**
- * Significance level of the two-sided exact Mann-Whitney U test. 0.01, as Chromium's Pinpoint:
- * one comparison tests 8 metrics per target, so at 0.05 an A/A comparison would raise a false
- * alarm up to 8 x 1.6% = 13% of the time; at 0.01 at most 8 x 0.4% = 3%, before the
- * minimum-effect filter removes most of those. With 5 trials per side the smallest possible
- * p is 2/C(10,5) = 0.0079 (every head trial beyond every base trial), so 5 trials can detect;
- * 4 per side cannot (0.029), which is why fewer trials are refused rather than waved through.
+ * Significance level of the two-sided test. 0.01, as Chromium's Pinpoint: one comparison
+ * tests 8 metrics per target, so at 0.05 an A/A comparison would raise a false alarm up to
+ * 8 x 5% of the time; at 0.01 at most 8 x 1%, before the minimum-effect filter removes most
+ * of those. For Mann-Whitney with 5 trials per side the smallest possible p is 2/C(10,5) =
+ * 0.0079 (every head trial beyond every base trial), so 5 trials can detect and 4 cannot
+ * (0.029): fewer are refused rather than waved through.
  */
 export const DEFAULT_ALPHA = 0.01;
 
@@ -31,9 +31,26 @@ export const DEFAULT_MIN_EFFECTS: MinEffects = {
   errorRate: 0.01,
 };
 
+/**
+ * The test over trials. 'welch': Welch's t-test on the logarithms (a test of the ratio, as
+ * hyperfine and Perfherder do). 'mann-whitney': the exact rank test (as Pinpoint does); it
+ * assumes nothing about the distribution, but at alpha 0.01 with 5 trials per side it speaks
+ * only when every head trial lies beyond every base trial, so one stray trial silences it.
+ */
+export type SignificanceTest = 'welch' | 'mann-whitney';
+export const SIGNIFICANCE_TESTS: readonly SignificanceTest[] = ['welch', 'mann-whitney'];
+export const DEFAULT_TEST: SignificanceTest = 'welch';
+
+export const TEST_TEXT: Record<SignificanceTest, string> = {
+  welch: "a two-sided Welch t-test on the logarithms of the trials' values",
+  'mann-whitney': 'a two-sided exact Mann-Whitney U test over trials',
+};
+
 export interface CompareOptions {
   alpha: number;
   minEffects: MinEffects;
+  /** Default: DEFAULT_TEST. */
+  test?: SignificanceTest;
 }
 
 export interface MetricComparison {
@@ -46,7 +63,7 @@ export interface MetricComparison {
   ratio: TrialEstimate | null;
   /** head - base of the medians (what errorRate is judged on). */
   difference: number | null;
-  /** Two-sided Mann-Whitney p-value. */
+  /** Two-sided p-value of the comparison's test. */
   p: number | null;
   minEffect: number;
   verdict: Verdict;
@@ -74,6 +91,7 @@ export interface Comparison {
   base: RunInfo;
   head: RunInfo;
   alpha: number;
+  test: SignificanceTest;
   minEffects: MinEffects;
   targets: TargetComparison[];
   onlyInBase: string[];
@@ -89,10 +107,24 @@ export class CompareInputError extends Error {
   readonly code = 'ERR_COMPARE_INPUT';
 }
 
-/** Fewest trials per side with which Mann-Whitney can reach `alpha` at all. */
-export function minTrialsFor(alpha: number): number {
+/**
+ * Fewest trials per side with which the test can reach `alpha` at all (Mann-Whitney), or
+ * estimate a spread worth the name (Welch: 3, so each side has 2 degrees of freedom).
+ */
+export function minTrialsFor(alpha: number, test: SignificanceTest = DEFAULT_TEST): number {
+  if (test === 'welch') return 3;
   for (let n = 2; n <= 100; n++) if (smallestMannWhitneyP(n, n) <= alpha) return n;
   return 100;
+}
+
+function enoughTrials(nb: number, nh: number, alpha: number, test: SignificanceTest): boolean {
+  if (nb === 0 || nh === 0) return false;
+  if (test === 'welch') return Math.min(nb, nh) >= minTrialsFor(alpha, test);
+  return smallestMannWhitneyP(nb, nh) <= alpha;
+}
+
+function pValue(test: SignificanceTest, a: number[], b: number[]): number {
+  return test === 'welch' ? welchLogT(a, b).p : mannWhitney(a, b).p;
 }
 
 function info(label: string, r: Results): RunInfo {
@@ -120,7 +152,8 @@ function judge(def: MetricDef, a: number[], b: number[], opts: CompareOptions): 
   if (!base || !head) return { ...shell, ratio: null, difference: null, p: null, verdict: 'uncertain', reason: `measured only in ${base ? 'base' : 'head'}` };
   const ratio = ratioOfMedians(a, b);
   const difference = head.median - base.median;
-  const p = mannWhitney(a, b).p;
+  // A side with a single value (a trial failed) cannot give a spread: only the rank test speaks.
+  const p = a.length >= 2 && b.length >= 2 ? pValue(opts.test ?? DEFAULT_TEST, a, b) : mannWhitney(a, b).p;
   const change = relativeChange(def, { ratio, difference });
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const effectText = def.kind === 'errors' ? `${(difference * 100).toFixed(2)} pp` : change === null ? 'no ratio (zero base)' : `${change >= 0 ? '+' : ''}${pct(change)}`;
@@ -153,25 +186,25 @@ export function minEffectText(def: Pick<MetricDef, 'kind'>, minEffect: number): 
   return def.kind === 'errors' ? `±${(minEffect * 100).toFixed(2)} pp` : `±${(minEffect * 100).toFixed(0)}%`;
 }
 
-function assertComparable(base: Results, head: Results, alpha: number, common: string[]): void {
+function assertComparable(base: Results, head: Results, alpha: number, test: SignificanceTest, common: string[]): void {
   if (base.scenario.name !== head.scenario.name) {
     throw new CompareInputError(`different scenarios: base ran "${base.scenario.name}", head ran "${head.scenario.name}"; compare runs of the same scenario`);
   }
   if (common.length === 0) {
     throw new CompareInputError(`no target in common: base has ${targetNames(base).join(', ') || 'none'}, head has ${targetNames(head).join(', ') || 'none'}`);
   }
-  const need = minTrialsFor(alpha);
+  const need = minTrialsFor(alpha, test);
   const short: string[] = [];
   for (const t of common) {
     const nb = usableRuns(base.runs, t).length;
     const nh = usableRuns(head.runs, t).length;
-    if (smallestMannWhitneyP(Math.max(1, nb), Math.max(1, nh)) > alpha || nb === 0 || nh === 0) {
+    if (!enoughTrials(nb, nh, alpha, test)) {
       short.push(`${t}: base has ${nb} usable trial(s), head has ${nh}`);
     }
   }
   if (short.length) {
     throw new CompareInputError(
-      `missing trials: at alpha ${alpha} the test needs at least ${need} usable trials per side (run both with --trials ${need} or more, or raise --alpha):\n  ${short.join('\n  ')}`,
+      `missing trials: at alpha ${alpha} the ${test} test needs at least ${need} usable trials per side (run both with --trials ${need} or more${test === 'mann-whitney' ? ', or raise --alpha' : ''}):\n  ${short.join('\n  ')}`,
     );
   }
 }
@@ -180,7 +213,8 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
   const baseTargets = targetNames(base);
   const headTargets = targetNames(head);
   const common = baseTargets.filter((t) => headTargets.includes(t));
-  assertComparable(base, head, opts.alpha, common);
+  const test = opts.test ?? DEFAULT_TEST;
+  assertComparable(base, head, opts.alpha, test, common);
   const warnings: string[] = [];
   const bw = base.runs[0]?.workload.description;
   const hw = head.runs[0]?.workload.description;
@@ -210,6 +244,7 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
     base: info(labels.base, base),
     head: info(labels.head, head),
     alpha: opts.alpha,
+    test,
     minEffects: opts.minEffects,
     targets,
     onlyInBase: baseTargets.filter((t) => !headTargets.includes(t)),

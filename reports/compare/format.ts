@@ -2,7 +2,7 @@
 import type { Comparison, MetricComparison, TargetComparison, Verdict } from './compare.js';
 import { metricDef } from '../aggregate.js';
 import { formatEstimate, formatRatio } from '../aggregate-table.js';
-import { minEffectText } from './compare.js';
+import { TEST_TEXT, minEffectText } from './compare.js';
 
 export const VERDICT_MARK: Record<Verdict, string> = {
   improved: '✅ improved',
@@ -42,5 +42,5 @@ export function runLine(label: string, r: Comparison['base']): string {
 }
 
 export function methodLine(c: Comparison): string {
-  return `Verdicts need both a two-sided Mann-Whitney U test over trials (p <= ${c.alpha}) and a change of at least the minimum effect; intervals are 95% bootstrap.`;
+  return `Verdicts need both ${TEST_TEXT[c.test]} (p <= ${c.alpha}) and a change of at least the minimum effect; intervals are 95% bootstrap.`;
 }

@@ -69,6 +69,17 @@ describe('bench: bad input', () => {
     expect(r.stderr).toMatch(/--slowdown "0": expected percent from 1 to 1000/);
   });
 
+  it('a bad --warmup-load or --test names the accepted values', () => {
+    for (const cmd of [['run', 'smoke', '--warmup-load', 'fast'], ['gate-check', '--warmup-load', 'fast']]) {
+      const r = benchSync(cmd);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('invalid --warmup-load "fast": expected one of scenario, max');
+    }
+    const t = benchSync(['gate-check', '--test', 'z']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('invalid --test "z": expected one of welch, mann-whitney');
+  });
+
   it('--help works on every command', () => {
     for (const cmd of [[], ['run'], ['list'], ['verify']]) {
       const r = benchSync([...cmd, '--help']);

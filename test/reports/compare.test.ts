@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults, minTrialsFor } from '../../reports/compare/compare.js';
+import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, SIGNIFICANCE_TESTS, compareResults, minTrialsFor } from '../../reports/compare/compare.js';
 import { MinEffectError, parseMinEffects } from '../../reports/compare/min-effects.js';
 import type { MetricKey } from '../../reports/results.js';
 import { FASTIFY, makeResults } from './fixtures.js';
 
-const opts = { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS };
 const verdict = (c: ReturnType<typeof compareResults>, m: MetricKey) => c.targets[0]!.metrics.find((x) => x.metric === m)!.verdict;
 
-describe('compare verdicts', () => {
+describe.each(SIGNIFICANCE_TESTS)('compare verdicts, %s test', (test) => {
+  const opts = { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test };
   const base = makeResults({ trials: 5, targets: [{ ...FASTIFY, noise: 0.01 }], seed: 1 });
 
   it('identical runs: nothing regresses, quiet metrics are unchanged', () => {
@@ -31,7 +31,9 @@ describe('compare verdicts', () => {
     expect(c.regressions).toBeGreaterThanOrEqual(3);
     const cpu = c.targets[0]!.metrics.find((m) => m.metric === 'cpuMsPerRequest')!;
     expect(cpu.ratio!.median).toBeGreaterThan(1.2);
-    expect(cpu.p).toBeCloseTo(2 / 252, 6);
+    if (test === 'mann-whitney') expect(cpu.p).toBeCloseTo(2 / 252, 6);
+    else expect(cpu.p!).toBeLessThan(0.001);
+    expect(c.test).toBe(test);
   });
 
   it('clearly better: improved, never regressed', () => {
@@ -61,11 +63,18 @@ describe('compare verdicts', () => {
   it('unusable input: different scenarios, too few trials', () => {
     const other = makeResults({ trials: 5, targets: [FASTIFY], scenario: 'read-heavy' });
     expect(() => compareResults(base, other, opts)).toThrow(/different scenarios: base ran "smoke", head ran "read-heavy"/);
-    const three = makeResults({ trials: 3, targets: [FASTIFY] });
-    expect(() => compareResults(base, three, opts)).toThrow(CompareInputError);
-    expect(() => compareResults(base, three, opts)).toThrow(/needs at least 5 usable trials per side.*\n.*head has 3/);
-    expect(minTrialsFor(0.01)).toBe(5);
-    expect(minTrialsFor(0.05)).toBe(4);
+    const few = test === 'mann-whitney' ? 3 : 2;
+    const short = makeResults({ trials: few, targets: [FASTIFY] });
+    expect(() => compareResults(base, short, opts)).toThrow(CompareInputError);
+    expect(() => compareResults(base, short, opts)).toThrow(new RegExp(`${test} test needs at least ${minTrialsFor(DEFAULT_ALPHA, test)} usable trials per side.*\\n.*head has ${few}`));
+  });
+});
+
+describe('trials each test needs', () => {
+  it('Mann-Whitney: enough to reach alpha at all; Welch: a spread on each side', () => {
+    expect(minTrialsFor(0.01, 'mann-whitney')).toBe(5);
+    expect(minTrialsFor(0.05, 'mann-whitney')).toBe(4);
+    expect(minTrialsFor(0.01, 'welch')).toBe(3);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, mannWhitney, median, pairedRatio, ratioOfMedians, smallestMannWhitneyP } from '../../reports/stats.js';
+import { estimate, mannWhitney, median, pairedRatio, ratioOfMedians, regularizedBeta, smallestMannWhitneyP, studentTwoSidedP, welchLogT, welchT } from '../../reports/stats.js';
 
 describe('statistics across trials', () => {
   it('median of odd and even counts', () => {
@@ -57,5 +57,40 @@ describe('statistics across trials', () => {
     expect(p.ci.lo).toBeCloseTo(1.2, 10);
     expect(p.ci.hi).toBeCloseTo(1.2, 10);
     expect(ratioOfMedians([0, 0], [1, 2])).toBeNull();
+  });
+
+  it('Student t tail: the critical values of the t table', () => {
+    // Two-sided 5% and 1% points for 1, 4, 8 and 30 degrees of freedom.
+    for (const [t, df, p] of [[12.706, 1, 0.05], [2.776, 4, 0.05], [4.604, 4, 0.01], [3.355, 8, 0.01], [2.042, 30, 0.05]] as const) {
+      expect(studentTwoSidedP(t, df)).toBeCloseTo(p, 4);
+    }
+    expect(studentTwoSidedP(0, 5)).toBe(1);
+    // I_x(1, 1) is the uniform distribution function.
+    expect(regularizedBeta(0.3, 1, 1)).toBeCloseTo(0.3, 12);
+  });
+
+  it('Welch t-test: separated groups, identical groups, unequal variances', () => {
+    // Means 3 and 8, both variances 2.5: t = 5 with 8 degrees of freedom.
+    const r = welchT([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]);
+    expect(r.t).toBeCloseTo(5, 10);
+    expect(r.df).toBeCloseTo(8, 10);
+    expect(r.p).toBeCloseTo(0.001053, 5);
+    expect(welchT([1, 2, 3], [1, 2, 3]).p).toBe(1);
+    expect(welchT([2, 2, 2], [3, 3, 3]).p).toBe(0);
+    // Welch-Satterthwaite: a tight side and a wide side give fewer degrees of freedom than n1+n2-2.
+    expect(welchT([10, 10.1, 9.9, 10, 10.05], [8, 14, 11, 16, 9]).df).toBeLessThan(5);
+    expect(() => welchT([1], [2, 3])).toThrow(/at least 2 values/);
+  });
+
+  it('Welch on logarithms tests the ratio: scaling both sides changes nothing', () => {
+    const a = [0.3, 0.31, 0.29, 0.3, 0.33];
+    const b = [0.325, 0.35, 0.34, 0.355, 0.35];
+    const p = welchLogT(a, b).p;
+    expect(welchLogT(a.map((x) => x * 1000), b.map((x) => x * 1000)).p).toBeCloseTo(p, 10);
+    // One base trial beyond one head trial: the rank test cannot reach 0.01 (4/252), the t-test still can.
+    expect(mannWhitney(a, b).p).toBeGreaterThan(0.01);
+    expect(p).toBeLessThan(0.01);
+    // Zeros (an error rate of 0) fall back to the test on the values themselves.
+    expect(welchLogT([0, 0, 0], [0, 0, 0]).p).toBe(1);
   });
 });
