@@ -50,6 +50,10 @@ export interface GateOutcome {
   index: number;
   kind: 'A/A' | 'A/B';
   test: SignificanceTest;
+  /** Busy work in the head's target (0 in A/A). */
+  injectCpuUs: number;
+  /** Head median over base median of CPU per request, minus 1: the slowdown the runs really show. */
+  cpuChange: number | null;
   /** null when the comparison was unusable (failed runs). */
   regressed: string[] | null;
   note?: string;
@@ -61,8 +65,13 @@ export interface GateSummary {
   falseAlarms: number;
   detections: number;
   unusable: number;
+  /** Median of the per-comparison injections (each sized on the base measured just before). */
   injectCpuUs: number;
   baseCpuMsPerRequest: number;
+  /** Median over A/B comparisons of the CPU-per-request change B showed against A. */
+  medianCpuChangeAB: number | null;
+  /** The same over A/A comparisons: the gate's noise floor. */
+  medianCpuChangeAA: number | null;
   trialsPerSide: number;
   order: 'interleaved' | 'sequential';
 }
@@ -74,12 +83,20 @@ export function regressedMetrics(c: Comparison): string[] {
   );
 }
 
-export function summarizeGate(all: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'injectCpuUs' | 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): GateSummary {
+const medianOrNull = (xs: Array<number | null>): number | null => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? median(v) : null;
+};
+
+export function summarizeGate(all: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): GateSummary {
   const outcomes = all.filter((o) => o.test === test);
   const aa = outcomes.filter((o) => o.kind === 'A/A');
   const ab = outcomes.filter((o) => o.kind === 'A/B');
   return {
     test,
+    injectCpuUs: medianOrNull(ab.map((o) => o.injectCpuUs)) ?? 0,
+    medianCpuChangeAB: medianOrNull(ab.map((o) => o.cpuChange)),
+    medianCpuChangeAA: medianOrNull(aa.map((o) => o.cpuChange)),
     comparisons: aa.length,
     falseAlarms: aa.filter((o) => o.regressed && o.regressed.length > 0).length,
     detections: ab.filter((o) => o.regressed && o.regressed.length > 0).length,
@@ -88,8 +105,11 @@ export function summarizeGate(all: GateOutcome[], test: SignificanceTest, meta: 
   };
 }
 
+const signedPct = (x: number | null) => (x === null ? '-' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
+
 export function outcomeLine(o: GateOutcome): string {
-  return `${String(o.index).padStart(2)} ${o.kind}: ${o.regressed === null ? `unusable (${o.note ?? ''})` : o.regressed.length ? `REGRESSION: ${o.regressed.join(', ')}` : 'no regression'}`;
+  const shown = `CPU/req ${signedPct(o.cpuChange)}${o.kind === 'A/B' ? ` with ${o.injectCpuUs} us injected` : ''}`;
+  return `${String(o.index).padStart(2)} ${o.kind} (${shown}): ${o.regressed === null ? `unusable (${o.note ?? ''})` : o.regressed.length ? `REGRESSION: ${o.regressed.join(', ')}` : 'no regression'}`;
 }
 
 const pct = (n: number, of: number) => `${((n / Math.max(1, of)) * 100).toFixed(0)}%`;
@@ -98,7 +118,7 @@ const pct = (n: number, of: number) => `${((n / Math.max(1, of)) * 100).toFixed(
 export function gateReport(s: GateSummary, outcomes: GateOutcome[], others: GateSummary[] = []): string {
   const lines = [
     `gate-check: ${s.comparisons} A/A and ${s.comparisons} A/B comparisons, ${s.trialsPerSide} trials per side, ${s.order}, ${s.test} test`,
-    `slowdown injected in B: ${s.injectCpuUs} us of CPU per request (base CPU ${s.baseCpuMsPerRequest.toFixed(3)} ms/request: +${((s.injectCpuUs / 1000 / s.baseCpuMsPerRequest) * 100).toFixed(1)}%)`,
+    `slowdown injected in B: median ${s.injectCpuUs} us of CPU per request (calibration: ${s.baseCpuMsPerRequest.toFixed(3)} CPU ms/request); B's CPU per request against A, median over comparisons: ${signedPct(s.medianCpuChangeAB)} (A' against A: ${signedPct(s.medianCpuChangeAA)})`,
     '',
     ...outcomes.filter((o) => o.test === s.test).map(outcomeLine),
     '',
@@ -184,27 +204,36 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         return results;
       };
       try {
-        let injectCpuUs = flags.injectCpuUs ?? 0;
-        // Calibrate: the slowdown is sized on this machine's measured CPU per request.
+        // Calibrate: the slowdown is sized on this machine's measured CPU per request. The
+        // machine drifts (one session here measured 0.127 ms, the next ones 0.085), so each
+        // comparison re-sizes it on the base trials measured last; --inject-cpu-us fixes it.
+        const cpuOf = (r: Results, target?: string) => r.runs.filter((x) => !target || x.target === target).map((x) => x.cpuMsPerRequest).filter((v): v is number => v !== null);
         const calibration = await measure([variant(spec, 0)], 'calibration');
-        const cpu = calibration.runs.map((r) => r.cpuMsPerRequest).filter((v): v is number => v !== null);
-        if (cpu.length === 0) throw new Error(`calibration of ${spec.name} measured no CPU per request: ${calibration.runs.map((r) => r.error ?? r.status).join('; ')}`);
-        const baseCpu = median(cpu);
-        if (!injectCpuUs) injectCpuUs = Math.max(1, Math.round((flags.slowdown / 100) * baseCpu * 1000));
-        process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injectCpuUs} us\n`);
+        const recentBase = cpuOf(calibration);
+        if (recentBase.length === 0) throw new Error(`calibration of ${spec.name} measured no CPU per request: ${calibration.runs.map((r) => r.error ?? r.status).join('; ')}`);
+        const baseCpu = median(recentBase);
+        const injection = () => flags.injectCpuUs ?? Math.max(1, Math.round((flags.slowdown / 100) * median(recentBase.slice(-3 * flags.trials)) * 1000));
+        process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injection()} us\n`);
+        const cpuChange = (base: Results, head: Results): number | null => {
+          const a = cpuOf(base);
+          const b = cpuOf(head);
+          return a.length && b.length && median(a) > 0 ? median(b) / median(a) - 1 : null;
+        };
 
         const outcomes: GateOutcome[] = [];
-        const judge = (index: number, kind: GateOutcome['kind'], test: SignificanceTest, base: Results, head: Results): GateOutcome => {
+        const judge = (index: number, kind: GateOutcome['kind'], test: SignificanceTest, injectCpuUs: number, base: Results, head: Results): GateOutcome => {
+          const shell = { index, kind, test, injectCpuUs, cpuChange: cpuChange(base, head) };
           try {
-            return { index, kind, test, regressed: regressedMetrics(compareResults(base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test })) };
+            return { ...shell, regressed: regressedMetrics(compareResults(base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test })) };
           } catch (err) {
-            if (err instanceof CompareInputError) return { index, kind, test, regressed: null, note: err.message.split('\n')[0]! };
+            if (err instanceof CompareInputError) return { ...shell, regressed: null, note: err.message.split('\n')[0]! };
             throw err;
           }
         };
         for (let i = 1; i <= flags.comparisons && !controller.signal.aborted; i++) {
           const dir = String(i).padStart(2, '0');
           let base: Results, same: Results, slower: Results;
+          const injectCpuUs = injection();
           if (flags.order === 'interleaved') {
             const session = await measure([variant(spec, 0, 'A'), variant(spec, 0, 'A-again'), variant(spec, injectCpuUs, 'B')], `${dir}/session`);
             [base, same, slower] = ['A', 'A-again', 'B'].map((v) => sideOf(session, v, spec.name)) as [Results, Results, Results];
@@ -213,14 +242,15 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             same = await measure([variant(spec, 0)], `${dir}/a-again`);
             slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`);
           }
+          recentBase.push(...cpuOf(base), ...cpuOf(same));
           for (const test of SIGNIFICANCE_TESTS) {
-            for (const o of [judge(i, 'A/A', test, base, same), judge(i, 'A/B', test, base, slower)]) {
+            for (const o of [judge(i, 'A/A', test, 0, base, same), judge(i, 'A/B', test, injectCpuUs, base, slower)]) {
               outcomes.push(o);
               if (test === flags.test) process.stderr.write(`${outcomeLine(o)}\n`);
             }
           }
         }
-        const meta = { injectCpuUs, baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order };
+        const meta = { baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order };
         const summary = summarizeGate(outcomes, flags.test, meta);
         const others = SIGNIFICANCE_TESTS.filter((t) => t !== flags.test).map((t) => summarizeGate(outcomes, t, meta));
         const text = gateReport(summary, outcomes, others);
