@@ -65,7 +65,7 @@ export interface GateSummary {
   falseAlarms: number;
   detections: number;
   unusable: number;
-  /** Median of the per-comparison injections (each sized on the base measured just before). */
+  /** Median of the per-comparison injections (each sized on the base measured just before, steered to the asked slowdown). */
   injectCpuUs: number;
   baseCpuMsPerRequest: number;
   /** Median over A/B comparisons of the CPU-per-request change B showed against A. */
@@ -161,7 +161,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('-d, --duration <seconds>', 'measured window of each trial, 1..600 s', secondsOption('--duration', 1, 600), 2)
     .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 1)
     .option('--warmup-load <load>', WARMUP_LOAD_HELP, warmupLoadOption, 'max')
-    .option('--slowdown <pct>', 'CPU per request added in B, percent of the measured base, 1..1000', numberOption('--slowdown', 1, 1000, 'percent'), 15)
+    .option('--slowdown <pct>', 'slowdown of B in CPU per request, percent of A as the runs measure it (the busy work is steered to it), 1..1000', numberOption('--slowdown', 1, 1000, 'percent'), 15)
     .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
     .option('--rate <n>', 'run at a fixed arrival rate (open model): CPU per request then does not swing with throughput as it does at saturation', rateOption)
     .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
@@ -212,7 +212,18 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         const recentBase = cpuOf(calibration);
         if (recentBase.length === 0) throw new Error(`calibration of ${spec.name} measured no CPU per request: ${calibration.runs.map((r) => r.error ?? r.status).join('; ')}`);
         const baseCpu = median(recentBase);
-        const injection = () => flags.injectCpuUs ?? Math.max(1, Math.round((flags.slowdown / 100) * median(recentBase.slice(-3 * flags.trials)) * 1000));
+        // Busy work does not add its own length to CPU per request one for one: a busier target
+        // batches more requests per wake-up (16 us injected showed as +11 us at 6300 req/s) and
+        // at saturation throughput falls instead. So the injection is steered by what the runs
+        // showed: `yields` holds measured change / injected share per comparison, and the next
+        // injection is sized so that B's measured slowdown is --slowdown, not its busy work.
+        const yields: number[] = [];
+        const recentCpu = () => median(recentBase.slice(-3 * flags.trials));
+        const injection = () => {
+          if (flags.injectCpuUs !== undefined) return flags.injectCpuUs;
+          const efficiency = yields.length ? Math.min(3, Math.max(0.3, median(yields))) : 1;
+          return Math.max(1, Math.round(((flags.slowdown / 100) * recentCpu() * 1000) / efficiency));
+        };
         process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injection()} us\n`);
         const cpuChange = (base: Results, head: Results): number | null => {
           const a = cpuOf(base);
@@ -242,6 +253,8 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             same = await measure([variant(spec, 0)], `${dir}/a-again`);
             slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`);
           }
+          const shownChange = cpuChange(base, slower);
+          if (shownChange !== null) yields.push(shownChange / (injectCpuUs / 1000 / recentCpu()));
           recentBase.push(...cpuOf(base), ...cpuOf(same));
           for (const test of SIGNIFICANCE_TESTS) {
             for (const o of [judge(i, 'A/A', test, 0, base, same), judge(i, 'A/B', test, injectCpuUs, base, slower)]) {
