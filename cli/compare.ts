@@ -64,7 +64,7 @@ export function registerCompare(program: Command, setExit: (code: number) => voi
     .argument('<head>', 'new results.json or run folder')
     .option('--threshold <list>', 'minimum effects, e.g. p99=+15%,rps=-5% (defaults: latency and CPU 10%, rps 5%, RSS 10%, errors 1 pp)')
     .option('--alpha <p>', 'significance level of the test, 0..0.5', alphaOption, DEFAULT_ALPHA)
-    .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(' or ')} (welch: t-test on log values; mann-whitney: exact rank test, needs 5+ trials per side)`, testOption, DEFAULT_TEST)
+    .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(' or ')} (welch: t-test on log values; yuen: trimmed t-test on log values, for 10+ trials; mann-whitney: exact rank test, needs 5+ trials per side)`, testOption, DEFAULT_TEST)
     .option('-o, --out <dir>', 'where compare.md and compare.html go (default: the head folder)')
     .action((basePath: string, headPath: string, flags: CompareFlags) => {
       const { comparison, files } = runCompare(basePath, headPath, flags);

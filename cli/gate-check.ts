@@ -22,6 +22,7 @@ import { median } from '../reports/stats.js';
 import type { ExecutorConfig, WarmupLoad } from '../scenarios/executor.js';
 import type { TargetSpec } from '../targets/target.js';
 import { testOption } from './compare.js';
+import { loadGateRuns, sideOf } from './gate-runs.js';
 import { applyOverrides } from './run.js';
 import { WARMUP_LOAD_HELP, applyRate, rateOption, warmupLoadOption } from './workload-flags.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
@@ -44,6 +45,7 @@ interface GateCheckFlags {
   test: SignificanceTest;
   pin?: boolean;
   out?: string;
+  from?: string;
 }
 
 export interface GateOutcome {
@@ -132,6 +134,48 @@ export function gateReport(s: GateSummary, outcomes: GateOutcome[], others: Gate
   return lines.join('\n') + '\n';
 }
 
+/** The three sides of one comparison: base A, head A' (the same code) and head B (A plus busy work). */
+export interface GateRuns {
+  index: number;
+  injectCpuUs: number;
+  base: Results;
+  same: Results;
+  slower: Results;
+}
+
+const cpuOf = (r: Results) => r.runs.map((x) => x.cpuMsPerRequest).filter((v): v is number => v !== null);
+
+export function cpuChange(base: Results, head: Results): number | null {
+  const a = cpuOf(base);
+  const b = cpuOf(head);
+  return a.length && b.length && median(a) > 0 ? median(b) / median(a) - 1 : null;
+}
+
+/** A/A and A/B of one comparison, judged by every test, as `bench compare` would. */
+export function judgeRuns(r: GateRuns): GateOutcome[] {
+  const judge = (kind: GateOutcome['kind'], test: SignificanceTest, injectCpuUs: number, head: Results): GateOutcome => {
+    const shell = { index: r.index, kind, test, injectCpuUs, cpuChange: cpuChange(r.base, head) };
+    try {
+      return { ...shell, regressed: regressedMetrics(compareResults(r.base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test })) };
+    } catch (err) {
+      if (err instanceof CompareInputError) return { ...shell, regressed: null, note: err.message.split('\n')[0]! };
+      throw err;
+    }
+  };
+  return SIGNIFICANCE_TESTS.flatMap((test) => [judge('A/A', test, 0, r.same), judge('A/B', test, r.injectCpuUs, r.slower)]);
+}
+
+/** Summary of the chosen test and of the others on the same runs, written and printed. */
+function finish(out: string, outcomes: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): void {
+  const summary = summarizeGate(outcomes, test, meta);
+  const others = SIGNIFICANCE_TESTS.filter((t) => t !== test).map((t) => summarizeGate(outcomes, t, meta));
+  const text = gateReport(summary, outcomes, others);
+  writeFileAtomic(join(out, 'gate-check.json'), JSON.stringify({ summary, others, outcomes }, null, 2) + '\n');
+  writeFileAtomic(join(out, 'gate-check.txt'), text);
+  process.stdout.write(text);
+  process.stdout.write(`\nruns and summary: ${out}\n`);
+}
+
 /** The same target with its own per-request CPU injection, under its own name while it runs. */
 function variant(spec: TargetSpec, injectCpuUs: number, name = spec.name): TargetSpec {
   return { ...spec, name, start: (ctx) => spec.start({ ...ctx, options: { ...ctx.options, injectCpuUs } }) };
@@ -140,14 +184,6 @@ function variant(spec: TargetSpec, injectCpuUs: number, name = spec.name): Targe
 function orderOption(raw: string): GateCheckFlags['order'] {
   if (raw !== 'interleaved' && raw !== 'sequential') throw new UsageError(`invalid --order "${raw}": expected interleaved or sequential`);
   return raw;
-}
-
-/** One side of an interleaved session, under the real target name, as its own results file. */
-export function sideOf(session: Results, variantName: string, targetName: string): Results {
-  const runs = session.runs.filter((r) => r.target === variantName).map((r) => ({ ...r, target: targetName }));
-  const side: Results = { ...session, runs, baseline: targetName, thresholds: [] };
-  delete side.aggregates; // they described the session's three variants
-  return side;
 }
 
 export function registerGateCheck(program: Command, setExit: (code: number) => void): void {
@@ -168,7 +204,14 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('--test <name>', `test the gate uses: ${SIGNIFICANCE_TESTS.join(' or ')} (the others are judged on the same runs and summarised too)`, testOption, DEFAULT_TEST)
     .option('--pin', 'put the generator and the targets on separate cores (taskset), as `bench run --pin`')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
+    .option('--from <dir>', "judge an earlier gate-check's runs again (e.g. after changing the test) instead of running; writes its summary there")
     .action(async (scenarioArg: string, flags: GateCheckFlags) => {
+      if (flags.from) {
+        const { runs, meta } = loadGateRuns(flags.from, flags.target);
+        finish(flags.from, runs.flatMap(judgeRuns), flags.test, meta);
+        setExit(EXIT_OK);
+        return;
+      }
       const scenario = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
       const executor: ExecutorConfig = applyRate(applyOverrides(scenario.executor, { duration: flags.duration }), flags.rate);
@@ -177,7 +220,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
       const controller = new AbortController();
       const release = onInterrupt(controller);
       const events = new BenchmarkEvents();
-      const measure = async (targets: TargetSpec[], label: string): Promise<Results> => {
+      const measure = async (targets: TargetSpec[], label: string, injectCpuUs?: number): Promise<Results> => {
         const results = await runBenchmark(
           {
             scenario,
@@ -194,7 +237,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             requestTimeoutMs: 10_000,
             baseline: targets[0]!.name,
             command: ['bench', ...process.argv.slice(2)],
-            recordedOptions: { gateCheck: label, scenario: scenario.name, executor },
+            recordedOptions: { gateCheck: label, target: spec.name, scenario: scenario.name, executor, ...(injectCpuUs !== undefined ? { injectCpuUs } : {}), trialsPerSide: flags.trials },
             placement: placement.description,
           },
           events,
@@ -207,7 +250,6 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         // Calibrate: the slowdown is sized on this machine's measured CPU per request. The
         // machine drifts (one session here measured 0.127 ms, the next ones 0.085), so each
         // comparison re-sizes it on the base trials measured last; --inject-cpu-us fixes it.
-        const cpuOf = (r: Results, target?: string) => r.runs.filter((x) => !target || x.target === target).map((x) => x.cpuMsPerRequest).filter((v): v is number => v !== null);
         const calibration = await measure([variant(spec, 0)], 'calibration');
         const recentBase = cpuOf(calibration);
         if (recentBase.length === 0) throw new Error(`calibration of ${spec.name} measured no CPU per request: ${calibration.runs.map((r) => r.error ?? r.status).join('; ')}`);
@@ -225,52 +267,28 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
           return Math.max(1, Math.round(((flags.slowdown / 100) * recentCpu() * 1000) / efficiency));
         };
         process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injection()} us\n`);
-        const cpuChange = (base: Results, head: Results): number | null => {
-          const a = cpuOf(base);
-          const b = cpuOf(head);
-          return a.length && b.length && median(a) > 0 ? median(b) / median(a) - 1 : null;
-        };
-
         const outcomes: GateOutcome[] = [];
-        const judge = (index: number, kind: GateOutcome['kind'], test: SignificanceTest, injectCpuUs: number, base: Results, head: Results): GateOutcome => {
-          const shell = { index, kind, test, injectCpuUs, cpuChange: cpuChange(base, head) };
-          try {
-            return { ...shell, regressed: regressedMetrics(compareResults(base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test })) };
-          } catch (err) {
-            if (err instanceof CompareInputError) return { ...shell, regressed: null, note: err.message.split('\n')[0]! };
-            throw err;
-          }
-        };
         for (let i = 1; i <= flags.comparisons && !controller.signal.aborted; i++) {
           const dir = String(i).padStart(2, '0');
           let base: Results, same: Results, slower: Results;
           const injectCpuUs = injection();
           if (flags.order === 'interleaved') {
-            const session = await measure([variant(spec, 0, 'A'), variant(spec, 0, 'A-again'), variant(spec, injectCpuUs, 'B')], `${dir}/session`);
+            const session = await measure([variant(spec, 0, 'A'), variant(spec, 0, 'A-again'), variant(spec, injectCpuUs, 'B')], `${dir}/session`, injectCpuUs);
             [base, same, slower] = ['A', 'A-again', 'B'].map((v) => sideOf(session, v, spec.name)) as [Results, Results, Results];
           } else {
             base = await measure([variant(spec, 0)], `${dir}/base`);
             same = await measure([variant(spec, 0)], `${dir}/a-again`);
-            slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`);
+            slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`, injectCpuUs);
           }
           const shownChange = cpuChange(base, slower);
           if (shownChange !== null) yields.push(shownChange / (injectCpuUs / 1000 / recentCpu()));
           recentBase.push(...cpuOf(base), ...cpuOf(same));
-          for (const test of SIGNIFICANCE_TESTS) {
-            for (const o of [judge(i, 'A/A', test, 0, base, same), judge(i, 'A/B', test, injectCpuUs, base, slower)]) {
-              outcomes.push(o);
-              if (test === flags.test) process.stderr.write(`${outcomeLine(o)}\n`);
-            }
+          for (const o of judgeRuns({ index: i, injectCpuUs, base, same, slower })) {
+            outcomes.push(o);
+            if (o.test === flags.test) process.stderr.write(`${outcomeLine(o)}\n`);
           }
         }
-        const meta = { baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order };
-        const summary = summarizeGate(outcomes, flags.test, meta);
-        const others = SIGNIFICANCE_TESTS.filter((t) => t !== flags.test).map((t) => summarizeGate(outcomes, t, meta));
-        const text = gateReport(summary, outcomes, others);
-        writeFileAtomic(join(out, 'gate-check.json'), JSON.stringify({ summary, others, outcomes }, null, 2) + '\n');
-        writeFileAtomic(join(out, 'gate-check.txt'), text);
-        process.stdout.write(text);
-        process.stdout.write(`\nruns and summary: ${out}\n`);
+        finish(out, outcomes, flags.test, { baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order });
         setExit(controller.signal.aborted ? EXIT_FAILED : EXIT_OK);
       } finally {
         release();

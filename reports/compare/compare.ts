@@ -3,7 +3,7 @@
 // the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
 import { METRICS, usableRuns, targetNames, type MetricDef } from '../aggregate.js';
 import type { MetricKey, Results, TrialEstimate } from '../results.js';
-import { estimate, mannWhitney, ratioOfMedians, smallestMannWhitneyP, welchLogT } from '../stats.js';
+import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from '../stats.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
 
@@ -32,17 +32,22 @@ export const DEFAULT_MIN_EFFECTS: MinEffects = {
 };
 
 /**
- * The test over trials. 'welch': Welch's t-test on the logarithms (a test of the ratio, as
- * hyperfine and Perfherder do). 'mann-whitney': the exact rank test (as Pinpoint does); it
- * assumes nothing about the distribution, but at alpha 0.01 with 5 trials per side it speaks
- * only when every head trial lies beyond every base trial, so one stray trial silences it.
+ * The test over trials, all two-sided, the t-tests on the logarithms (tests of the ratio).
+ * 'welch': Welch's t-test (hyperfine's and Perfherder's); it weighs how far apart the sides
+ * are, so one trial of five out of line widens it rather than vetoing. 'yuen': Yuen's
+ * 20%-trimmed t-test (SciPy's ttest_ind(trim=0.2)): a stray trial neither shifts nor widens
+ * it, but trimming 5 trials leaves 3 and few degrees of freedom, so below ~10 trials per side
+ * it detected less than Welch on the same gate-check runs. 'mann-whitney': the exact rank
+ * test (Pinpoint's); at alpha 0.01 with 5 trials per side it speaks only when every head
+ * trial lies beyond every base trial.
  */
-export type SignificanceTest = 'welch' | 'mann-whitney';
-export const SIGNIFICANCE_TESTS: readonly SignificanceTest[] = ['welch', 'mann-whitney'];
+export type SignificanceTest = 'welch' | 'yuen' | 'mann-whitney';
+export const SIGNIFICANCE_TESTS: readonly SignificanceTest[] = ['welch', 'yuen', 'mann-whitney'];
 export const DEFAULT_TEST: SignificanceTest = 'welch';
 
 export const TEST_TEXT: Record<SignificanceTest, string> = {
   welch: "a two-sided Welch t-test on the logarithms of the trials' values",
+  yuen: "a two-sided Yuen (20% trimmed) t-test on the logarithms of the trials' values",
   'mann-whitney': 'a two-sided exact Mann-Whitney U test over trials',
 };
 
@@ -112,19 +117,20 @@ export class CompareInputError extends Error {
  * estimate a spread worth the name (Welch: 3, so each side has 2 degrees of freedom).
  */
 export function minTrialsFor(alpha: number, test: SignificanceTest = DEFAULT_TEST): number {
-  if (test === 'welch') return 3;
+  if (test !== 'mann-whitney') return 3;
   for (let n = 2; n <= 100; n++) if (smallestMannWhitneyP(n, n) <= alpha) return n;
   return 100;
 }
 
 function enoughTrials(nb: number, nh: number, alpha: number, test: SignificanceTest): boolean {
   if (nb === 0 || nh === 0) return false;
-  if (test === 'welch') return Math.min(nb, nh) >= minTrialsFor(alpha, test);
+  if (test !== 'mann-whitney') return Math.min(nb, nh) >= minTrialsFor(alpha, test);
   return smallestMannWhitneyP(nb, nh) <= alpha;
 }
 
 function pValue(test: SignificanceTest, a: number[], b: number[]): number {
-  return test === 'welch' ? welchLogT(a, b).p : mannWhitney(a, b).p;
+  if (test === 'mann-whitney') return mannWhitney(a, b).p;
+  return onLogs(test === 'yuen' ? yuenT : welchT, a, b).p;
 }
 
 function info(label: string, r: Results): RunInfo {

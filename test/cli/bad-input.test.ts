@@ -77,7 +77,7 @@ describe('bench: bad input', () => {
     }
     const t = benchSync(['gate-check', '--test', 'z']);
     expect(t.code).toBe(2);
-    expect(t.stderr).toContain('invalid --test "z": expected one of welch, mann-whitney');
+    expect(t.stderr).toContain('invalid --test "z": expected one of welch, yuen, mann-whitney');
   });
 
   it('--help works on every command', () => {

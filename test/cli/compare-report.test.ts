@@ -44,14 +44,14 @@ describe('bench compare', () => {
   });
 
   it('exit 2 on unusable input, saying why', () => {
-    // 3 trials: enough for Welch's spread, not for Mann-Whitney to reach 0.01.
+    // 3 trials: enough for the t-tests' spread, not for Mann-Whitney to reach 0.01.
     const fewer = benchSync(['compare', base, few, '--test', 'mann-whitney']);
     expect(fewer.code).toBe(2);
     expect(fewer.stderr).toMatch(/missing trials: .* mann-whitney test needs at least 5 usable trials per side/);
     expect(benchSync(['compare', base, few, '--out', join(dir, 'cmp-few')]).code).not.toBe(2);
     const test = benchSync(['compare', base, same, '--test', 'student']);
     expect(test.code).toBe(2);
-    expect(test.stderr).toContain('invalid --test "student": expected one of welch, mann-whitney');
+    expect(test.stderr).toContain('invalid --test "student": expected one of welch, yuen, mann-whitney');
     const scenario = benchSync(['compare', base, other]);
     expect(scenario.code).toBe(2);
     expect(scenario.stderr).toContain('different scenarios: base ran "smoke", head ran "read-heavy"');

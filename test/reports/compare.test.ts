@@ -71,10 +71,11 @@ describe.each(SIGNIFICANCE_TESTS)('compare verdicts, %s test', (test) => {
 });
 
 describe('trials each test needs', () => {
-  it('Mann-Whitney: enough to reach alpha at all; Welch: a spread on each side', () => {
+  it('Mann-Whitney: enough to reach alpha at all; the t-tests: a spread on each side', () => {
     expect(minTrialsFor(0.01, 'mann-whitney')).toBe(5);
     expect(minTrialsFor(0.05, 'mann-whitney')).toBe(4);
     expect(minTrialsFor(0.01, 'welch')).toBe(3);
+    expect(minTrialsFor(0.01, 'yuen')).toBe(3);
   });
 });
 

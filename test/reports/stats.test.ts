@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, mannWhitney, median, pairedRatio, ratioOfMedians, regularizedBeta, smallestMannWhitneyP, studentTwoSidedP, welchLogT, welchT } from '../../reports/stats.js';
+import { estimate, mannWhitney, median, pairedRatio, ratioOfMedians, onLogs, regularizedBeta, smallestMannWhitneyP, studentTwoSidedP, welchLogT, welchT, yuenT } from '../../reports/stats.js';
 
 describe('statistics across trials', () => {
   it('median of odd and even counts', () => {
@@ -92,5 +92,29 @@ describe('statistics across trials', () => {
     expect(p).toBeLessThan(0.01);
     // Zeros (an error rate of 0) fall back to the test on the values themselves.
     expect(welchLogT([0, 0, 0], [0, 0, 0]).p).toBe(1);
+  });
+
+  it("Yuen's trimmed t-test agrees with SciPy's ttest_ind(equal_var=False, trim=0.2)", () => {
+    // scipy.stats.ttest_ind([1..9, 30], [5..14], equal_var=False, trim=0.2): t=-2.37635, df=10, p=0.0388535
+    const r = yuenT([1, 2, 3, 4, 5, 6, 7, 8, 9, 30], [5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(r.t).toBeCloseTo(2.3763541, 6);
+    expect(r.df).toBeCloseTo(10, 8);
+    expect(r.p).toBeCloseTo(0.0388535, 6);
+    // Under 5 values per side nothing is trimmed: Welch's test.
+    expect(yuenT([1, 2, 4], [3, 5, 9])).toEqual(welchT([1, 2, 4], [3, 5, 9]));
+  });
+
+  it('one stray base trial of five: Yuen still speaks where Welch and Mann-Whitney cannot', () => {
+    // Measured CPU ms/request of one gate-check session (base A, head B with +15% busy work).
+    const a = [0.1312, 0.1065, 0.1114, 0.1124, 0.1077];
+    const b = [0.1271, 0.1308, 0.1349, 0.1271, 0.1297];
+    // scipy.stats.ttest_ind(log(a), log(b), equal_var=False, trim=0.2): p=0.0032807, df=3.46776
+    const y = onLogs(yuenT, a, b);
+    expect(y.p).toBeCloseTo(0.0032807, 6);
+    expect(y.df).toBeCloseTo(3.46776, 4);
+    expect(welchLogT(a, b).p).toBeCloseTo(0.0204316, 6);
+    expect(mannWhitney(a, b).p).toBeGreaterThan(0.01);
+    // A stray trial on each side of an A/A pair does not make a difference out of nothing.
+    expect(onLogs(yuenT, [0.11, 0.108, 0.112, 0.109, 0.135], [0.111, 0.107, 0.113, 0.09, 0.11]).p).toBeGreaterThan(0.1);
   });
 });
