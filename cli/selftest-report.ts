@@ -13,7 +13,7 @@ export function selftestText(r: SelftestReport): string {
   ];
   for (const a of r.accuracy) {
     out.push(`${a.name}: ${a.workload}`);
-    out.push(`  ${a.requests} requests, ${a.dropped} dropped, generator lag p99 ${ms(a.lagP99Ms)} ms, server timer late p99 ${a.serverLateUsP99} us`);
+    out.push(`  ${a.requests} requests, ${a.dropped} dropped, generator lag p50/p99 ${ms(a.lagP50Ms)}/${ms(a.lagP99Ms)} ms, server timer late p99 ${a.serverLateUsP99} us`);
     out.push(
       alignTable([
         ['  percentile', 'nominal ms', 'server-observed ms', 'measured ms', 'error ms', ''],

@@ -39,6 +39,8 @@ export interface AccuracyCase {
   workload: string;
   requests: number;
   dropped: number;
+  /** Send lag (actual minus intended send time): the open model counts it as latency, so its median biases p50. */
+  lagP50Ms: number | null;
   lagP99Ms: number | null;
   checks: PercentileCheck[];
   serverLateUsP99: number;
@@ -152,6 +154,7 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestReport> {
         workload: openRunner.describe(executor).description,
         requests: s.requests,
         dropped: s.dropped,
+        lagP50Ms: s.lag ? (summarizeMs(s.lag)?.p50 ?? null) : null,
         lagP99Ms: s.lag ? (summarizeMs(s.lag)?.p99 ?? null) : null,
         checks: checkPercentiles(s.histogram, truth, server.observedMs),
         serverLateUsP99: server.lateUs.p99,
