@@ -1,5 +1,5 @@
 // What the load loops (runners/open) need from a wire protocol: a source of prepared calls and
-// a client that sends one and reports its status. HTTP (undici) and gRPC (grpc-js) implement it,
+// a client that sends one and reports its status. HTTP (h1 or undici) and gRPC (grpc-js) implement it,
 // so the open and closed loops, the schedule and the generator threads are written once.
 import type { RequestContext, Scenario } from '../scenarios/define.js';
 

@@ -1,65 +1,41 @@
-// Keep-alive HTTP/1.1 connections (undici Pool, one request per connection at a time) and a
-// low-overhead send: undici's dispatch with a handler, no stream per response.
-import { Pool, buildConnector } from 'undici';
-import { isLoopbackAddress } from '../../common/loopback.js';
+// The open runner's HTTP client: one interface (transports/transport.ts), two transports.
+//   h1      the lean HTTP/1.1 keep-alive client (net.Socket per connection, pre-serialised
+//           requests, a byte parser): the default for http:// URLs, where the generator's own
+//           CPU per request decides how much load one core can send
+//   undici  undici's Pool: https:// URLs (TLS), and the fallback when asked for
+// ARCHBENCH_HTTP_TRANSPORT=undici|h1 forces one (h1 cannot do https).
 import type { BuiltRequest } from '../request-mix.js';
+import { h1Client } from './transports/h1.js';
+import { undiciClient } from './transports/undici.js';
+import type { HttpClient, HttpClientOptions } from './transports/transport.js';
 
-export type SendCallback = (status: number, err: Error | null) => void;
+export type { HttpClient, HttpClientOptions } from './transports/transport.js';
+export { RemoteAddressError, TransportError } from './transports/transport.js';
+export type { SendCallback } from '../load-client.js';
 
-export interface HttpClient {
-  send(r: BuiltRequest, done: SendCallback): void;
-  close(): Promise<void>;
-}
+export const HTTP_TRANSPORTS = ['h1', 'undici'] as const;
+export type HttpTransport = (typeof HTTP_TRANSPORTS)[number];
 
-export class RemoteAddressError extends Error {
-  readonly code = 'ERR_REMOTE_TARGET';
+/** The transport for `url`: `requested` (or ARCHBENCH_HTTP_TRANSPORT) if it can, else h1 for http: and undici for https:. */
+export function httpTransportFor(url: string, requested: string | undefined = process.env.ARCHBENCH_HTTP_TRANSPORT): HttpTransport {
+  const protocol = new URL(url).protocol;
+  if (requested !== undefined && requested !== '') {
+    if (!(HTTP_TRANSPORTS as readonly string[]).includes(requested)) {
+      throw new Error(`ARCHBENCH_HTTP_TRANSPORT "${requested}" is unknown; valid: ${HTTP_TRANSPORTS.join(', ')}`);
+    }
+    if (requested === 'h1' && protocol !== 'http:') throw new Error(`the h1 transport speaks plain http only, not ${protocol} (${url}); use undici`);
+    return requested as HttpTransport;
+  }
+  return protocol === 'http:' ? 'h1' : 'undici';
 }
 
 /**
  * Connections to `url`. Unless allowRemote, a socket whose peer is not a loopback address is
  * refused at connect time: the URL check is not enough when a name resolves elsewhere.
  */
-export function httpClient(url: string, opts: { connections: number; timeoutMs: number; allowRemote: boolean }): HttpClient {
+export function httpClient(url: string, opts: HttpClientOptions & { transport?: HttpTransport }): HttpClient {
   const base = new URL(url);
-  const prefix = base.pathname.replace(/\/$/, '');
-  const connector = buildConnector({});
-  const pool = new Pool(base.origin, {
-    connections: Math.max(1, opts.connections),
-    pipelining: 1,
-    headersTimeout: opts.timeoutMs,
-    bodyTimeout: opts.timeoutMs,
-    connect: (connectOpts, cb) => {
-      connector(connectOpts, (err, socket) => {
-        if (err || !socket) return cb(err ?? new Error('no socket'), null);
-        const peer = socket.remoteAddress ?? '';
-        if (!opts.allowRemote && !isLoopbackAddress(peer)) {
-          socket.destroy();
-          return cb(new RemoteAddressError(`refusing to send load to ${peer}: not a loopback address (pass --allow-remote if the machine is yours to load)`), null);
-        }
-        cb(null, socket);
-      });
-    },
-  });
-  return {
-    send(r, done) {
-      let status = 0;
-      pool.dispatch(
-        { origin: base.origin, path: prefix + r.path, method: r.method, headers: r.headers, body: r.body ?? null },
-        {
-          onRequestStart() {},
-          onResponseStart(_c: unknown, statusCode: number) {
-            status = statusCode;
-          },
-          onResponseData() {},
-          onResponseEnd() {
-            done(status, null);
-          },
-          onResponseError(_c: unknown, err: Error) {
-            done(status, err);
-          },
-        },
-      );
-    },
-    close: () => pool.destroy(),
-  };
+  return httpTransportFor(url, opts.transport) === 'h1' ? h1Client(base, opts) : undiciClient(base, opts);
 }
+
+export type { BuiltRequest };

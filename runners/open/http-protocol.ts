@@ -1,4 +1,4 @@
-// HTTP/1.1 as a load protocol: the scenario's RequestMix and undici keep-alive connections.
+// HTTP/1.1 as a load protocol: the scenario's RequestMix and keep-alive connections (http-client.ts).
 import { RequestMix } from '../request-mix.js';
 import type { LoadProtocol } from '../load-client.js';
 import { httpClient } from './http-client.js';

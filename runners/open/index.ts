@@ -1,4 +1,5 @@
-// The open runner: every executor (open and closed) on undici, in-process or over
+// The open runner: every executor (open and closed) on keep-alive HTTP/1.1 (the lean h1
+// transport, undici for https; see http-client.ts), in-process or over
 // --generator-threads worker threads. Returns data and emits ticks; prints nothing.
 import type { Workload } from '../../reports/results.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
@@ -18,7 +19,7 @@ export const openRunner: Runner = {
     return problems.length ? problems.join('; ') : null;
   },
 
-  describe: (e: ExecutorConfig): Workload => describeWorkload(e, 'open', 'undici'),
+  describe: (e: ExecutorConfig): Workload => describeWorkload(e, 'open', 'keep-alive HTTP/1.1'),
 
   async run(plan: LoadPlan, signal: AbortSignal, events: RunEvents): Promise<Sample> {
     const totalMs = executorDurationMs(plan.executor, parseDurationMs);

@@ -1,0 +1,50 @@
+// The undici transport: keep-alive HTTP/1.1 through an undici Pool (one request per connection
+// at a time), dispatched with a handler (no stream per response). It speaks what the lean
+// transport does not: https URLs (TLS).
+import { Pool, buildConnector } from 'undici';
+import { isLoopbackAddress } from '../../../common/loopback.js';
+import { RemoteAddressError, type HttpClient, type HttpClientOptions } from './transport.js';
+
+export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
+  const prefix = base.pathname.replace(/\/$/, '');
+  const connector = buildConnector({});
+  const pool = new Pool(base.origin, {
+    connections: Math.max(1, opts.connections),
+    pipelining: 1,
+    headersTimeout: opts.timeoutMs,
+    bodyTimeout: opts.timeoutMs,
+    connect: (connectOpts, cb) => {
+      connector(connectOpts, (err, socket) => {
+        if (err || !socket) return cb(err ?? new Error('no socket'), null);
+        const peer = socket.remoteAddress ?? '';
+        if (!opts.allowRemote && !isLoopbackAddress(peer)) {
+          socket.destroy();
+          return cb(new RemoteAddressError(`refusing to send load to ${peer}: not a loopback address (pass --allow-remote if the machine is yours to load)`), null);
+        }
+        cb(null, socket);
+      });
+    },
+  });
+  return {
+    send(r, done) {
+      let status = 0;
+      pool.dispatch(
+        { origin: base.origin, path: prefix + r.path, method: r.method, headers: r.headers, body: r.body ?? null },
+        {
+          onRequestStart() {},
+          onResponseStart(_c: unknown, statusCode: number) {
+            status = statusCode;
+          },
+          onResponseData() {},
+          onResponseEnd() {
+            done(status, null);
+          },
+          onResponseError(_c: unknown, err: Error) {
+            done(status, err);
+          },
+        },
+      );
+    },
+    close: () => pool.destroy(),
+  };
+}
