@@ -2,14 +2,19 @@
 # Generator capacity: requests/s of our generators on ONE core against nginx pinned to the
 # other core, as a ratio to wrk on the same setup, interleaved (wrk, open, autocannon, wrk, ...)
 # so machine drift hits all alike. Like for like: wrk is closed-loop, so this compares the open
-# runner's closed executor (constant-vus on undici) and autocannon with the same connections.
+# runner's closed executor (constant-vus on its default transport for http://, the lean h1 client;
+# ARCHBENCH_HTTP_TRANSPORT=undici measures the undici one) and autocannon with the same connections.
 # Usage: scripts/bench-generator.sh [rounds=3] [seconds=5] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 SECS=${2:-5}
 CONNS=${3:-32}
-[ -f dist/cli/main.js ] || npx tsc -p tsconfig.json
+# The generators run the built CLI: rebuild when a source is newer than the build, or the
+# numbers would be those of old code.
+if [ ! -f dist/cli/main.js ] || [ -n "$(find cli common harness runners scenarios targets reports -name '*.ts' -newer dist/cli/main.js -print -quit)" ]; then
+  npx tsc -p tsconfig.json
+fi
 
 WORK=$(mktemp -d /tmp/archbench-genbench-XXXXXX)
 NGINX_PID=""
@@ -55,8 +60,8 @@ for i in $(seq "$ROUNDS"); do
   W[i]=$(wrk_rps)
   read -r O[i] ocpu < <(bench_rps open)
   read -r A[i] acpu < <(bench_rps autocannon)
-  printf 'round %d: wrk %8.0f req/s | open (constant-vus, undici) %8.0f req/s (%.2fx, gen CPU %s%%) | autocannon %8.0f req/s (%.2fx, gen CPU %s%%)\n' \
-    "$i" "${W[i]}" "${O[i]}" "$(echo "${O[i]} / ${W[i]}" | bc -l)" "$ocpu" "${A[i]}" "$(echo "${A[i]} / ${W[i]}" | bc -l)" "$acpu"
+  printf 'round %d: wrk %8.0f req/s | open (constant-vus, %s) %8.0f req/s (%.2fx, gen CPU %s%%) | autocannon %8.0f req/s (%.2fx, gen CPU %s%%)\n' \
+    "$i" "${W[i]}" "${ARCHBENCH_HTTP_TRANSPORT:-h1}" "${O[i]}" "$(echo "${O[i]} / ${W[i]}" | bc -l)" "$ocpu" "${A[i]}" "$(echo "${A[i]} / ${W[i]}" | bc -l)" "$acpu"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ro=(); ra=()
