@@ -19,7 +19,7 @@ interface CompareFlags {
   out?: string;
 }
 
-function alphaOption(raw: string): number {
+export function alphaOption(raw: string): number {
   const n = Number(raw);
   if (raw.trim() === '' || !(n > 0 && n < 0.5)) throw new UsageError(`invalid --alpha "${raw}": expected a significance level between 0 and 0.5 (exclusive), e.g. 0.01`);
   return n;

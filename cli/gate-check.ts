@@ -21,7 +21,7 @@ import type { Results } from '../reports/results.js';
 import { median } from '../reports/stats.js';
 import type { ExecutorConfig, WarmupLoad } from '../scenarios/executor.js';
 import type { TargetSpec } from '../targets/target.js';
-import { testOption } from './compare.js';
+import { alphaOption, testOption } from './compare.js';
 import { loadGateRuns, sideOf } from './gate-runs.js';
 import { applyOverrides } from './run.js';
 import { WARMUP_LOAD_HELP, applyRate, rateOption, warmupLoadOption } from './workload-flags.js';
@@ -43,6 +43,7 @@ interface GateCheckFlags {
   rate?: number;
   order: 'interleaved' | 'sequential';
   test: SignificanceTest;
+  alpha: number;
   pin?: boolean;
   out?: string;
   from?: string;
@@ -63,6 +64,7 @@ export interface GateOutcome {
 
 export interface GateSummary {
   test: SignificanceTest;
+  alpha: number;
   comparisons: number;
   falseAlarms: number;
   detections: number;
@@ -90,7 +92,7 @@ const medianOrNull = (xs: Array<number | null>): number | null => {
   return v.length ? median(v) : null;
 };
 
-export function summarizeGate(all: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): GateSummary {
+export function summarizeGate(all: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order' | 'alpha'>): GateSummary {
   const outcomes = all.filter((o) => o.test === test);
   const aa = outcomes.filter((o) => o.kind === 'A/A');
   const ab = outcomes.filter((o) => o.kind === 'A/B');
@@ -119,7 +121,7 @@ const pct = (n: number, of: number) => `${((n / Math.max(1, of)) * 100).toFixed(
 /** The report of the chosen test, then one line per other test judged on the same runs. */
 export function gateReport(s: GateSummary, outcomes: GateOutcome[], others: GateSummary[] = []): string {
   const lines = [
-    `gate-check: ${s.comparisons} A/A and ${s.comparisons} A/B comparisons, ${s.trialsPerSide} trials per side, ${s.order}, ${s.test} test`,
+    `gate-check: ${s.comparisons} A/A and ${s.comparisons} A/B comparisons, ${s.trialsPerSide} trials per side, ${s.order}, ${s.test} test at alpha ${s.alpha}`,
     `slowdown injected in B: median ${s.injectCpuUs} us of CPU per request (calibration: ${s.baseCpuMsPerRequest.toFixed(3)} CPU ms/request); B's CPU per request against A, median over comparisons: ${signedPct(s.medianCpuChangeAB)} (A' against A: ${signedPct(s.medianCpuChangeAA)})`,
     '',
     ...outcomes.filter((o) => o.test === s.test).map(outcomeLine),
@@ -152,11 +154,11 @@ export function cpuChange(base: Results, head: Results): number | null {
 }
 
 /** A/A and A/B of one comparison, judged by every test, as `bench compare` would. */
-export function judgeRuns(r: GateRuns): GateOutcome[] {
+export function judgeRuns(r: GateRuns, alpha = DEFAULT_ALPHA): GateOutcome[] {
   const judge = (kind: GateOutcome['kind'], test: SignificanceTest, injectCpuUs: number, head: Results): GateOutcome => {
     const shell = { index: r.index, kind, test, injectCpuUs, cpuChange: cpuChange(r.base, head) };
     try {
-      return { ...shell, regressed: regressedMetrics(compareResults(r.base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS, test })) };
+      return { ...shell, regressed: regressedMetrics(compareResults(r.base, head, { alpha, minEffects: DEFAULT_MIN_EFFECTS, test })) };
     } catch (err) {
       if (err instanceof CompareInputError) return { ...shell, regressed: null, note: err.message.split('\n')[0]! };
       throw err;
@@ -166,7 +168,7 @@ export function judgeRuns(r: GateRuns): GateOutcome[] {
 }
 
 /** Summary of the chosen test and of the others on the same runs, written and printed. */
-function finish(out: string, outcomes: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'>): void {
+function finish(out: string, outcomes: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order' | 'alpha'>): void {
   const summary = summarizeGate(outcomes, test, meta);
   const others = SIGNIFICANCE_TESTS.filter((t) => t !== test).map((t) => summarizeGate(outcomes, t, meta));
   const text = gateReport(summary, outcomes, others);
@@ -202,13 +204,14 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('--rate <n>', 'run at a fixed arrival rate (open model): CPU per request then does not swing with throughput as it does at saturation', rateOption)
     .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
     .option('--test <name>', `test the gate uses: ${SIGNIFICANCE_TESTS.join(' or ')} (the others are judged on the same runs and summarised too)`, testOption, DEFAULT_TEST)
+    .option('--alpha <p>', 'significance level the comparisons use, as `bench compare --alpha`, 0..0.5', alphaOption, DEFAULT_ALPHA)
     .option('--pin', 'put the generator and the targets on separate cores (taskset), as `bench run --pin`')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
     .option('--from <dir>', "judge an earlier gate-check's runs again (e.g. after changing the test) instead of running; writes its summary there")
     .action(async (scenarioArg: string, flags: GateCheckFlags) => {
       if (flags.from) {
         const { runs, meta } = loadGateRuns(flags.from, flags.target);
-        finish(flags.from, runs.flatMap(judgeRuns), flags.test, meta);
+        finish(flags.from, runs.flatMap((r) => judgeRuns(r, flags.alpha)), flags.test, { ...meta, alpha: flags.alpha });
         setExit(EXIT_OK);
         return;
       }
@@ -283,12 +286,12 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
           const shownChange = cpuChange(base, slower);
           if (shownChange !== null) yields.push(shownChange / (injectCpuUs / 1000 / recentCpu()));
           recentBase.push(...cpuOf(base), ...cpuOf(same));
-          for (const o of judgeRuns({ index: i, injectCpuUs, base, same, slower })) {
+          for (const o of judgeRuns({ index: i, injectCpuUs, base, same, slower }, flags.alpha)) {
             outcomes.push(o);
             if (o.test === flags.test) process.stderr.write(`${outcomeLine(o)}\n`);
           }
         }
-        finish(out, outcomes, flags.test, { baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order });
+        finish(out, outcomes, flags.test, { baseCpuMsPerRequest: baseCpu, trialsPerSide: flags.trials, order: flags.order, alpha: flags.alpha });
         setExit(controller.signal.aborted ? EXIT_FAILED : EXIT_OK);
       } finally {
         release();

@@ -41,7 +41,7 @@ describe('bench gate-check --from', () => {
   it('judges every finished comparison with every test and writes the summary there', () => {
     const r = benchSync(['gate-check', '--from', dir]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('2 A/A and 2 A/B comparisons, 5 trials per side, interleaved, welch test');
+    expect(r.stdout).toContain('2 A/A and 2 A/B comparisons, 5 trials per side, interleaved, welch test at alpha 0.01');
     expect(r.stdout).toMatch(/ 1 A\/B \(CPU\/req \+\d+\.\d% with 60 us injected\): REGRESSION: .*CPU ms\/req/);
     expect(r.stdout).toMatch(/ 2 A\/B \(CPU\/req [+-]\d+\.\d% with 30 us injected\): no regression/);
     expect(r.stdout).toContain('false alarms: 0 of 2 A/A');

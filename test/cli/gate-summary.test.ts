@@ -26,7 +26,7 @@ describe('gate-check summary', () => {
     outcome(3, 'A/A', 'mann-whitney', null, null),
     outcome(3, 'A/B', 'mann-whitney', null, null),
   ];
-  const meta = { baseCpuMsPerRequest: 0.1, trialsPerSide: 5, order: 'interleaved' as const };
+  const meta = { baseCpuMsPerRequest: 0.1, trialsPerSide: 5, order: 'interleaved' as const, alpha: 0.01 };
 
   it('counts each test on its own outcomes, with the effect the runs showed', () => {
     const w = summarizeGate(outcomes, 'welch', meta);
