@@ -10,6 +10,8 @@ export class WeightedIndex {
   }
 
   next(): number {
+    // One request: no draw (the common single-request scenario pays nothing per request).
+    if (this.#cumulative.length === 1) return 0;
     const x = this.random() * this.#total;
     let i = 0;
     while (i < this.#cumulative.length - 1 && x >= this.#cumulative[i]!) i++;

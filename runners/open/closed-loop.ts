@@ -28,6 +28,8 @@ export function runClosedLoop(
   const active = new Set<number>();
   const targetAt = (now: number) => shareOf(vusAt(executor, Math.min(durationMs, now - startAtMs)), share.index, share.count);
   let target = targetAt(startAtMs);
+  // The recorder's clock is performance.now(): one clock read per response serves both.
+  const toRecorderClock = performance.now() - monoMs();
 
   return new Promise<LoopOutcome>((resolve) => {
     let ramp: NodeJS.Timeout | undefined;
@@ -39,24 +41,25 @@ export function runClosedLoop(
       signal.removeEventListener('abort', onAbort);
       resolve({ recorder, lag: createHistogram(), durationMs: Math.min(durationMs, monoMs() - startAtMs) });
     };
-    const loop = (vu: number) => {
-      if (signal.aborted || monoMs() >= endMs || vu >= target) {
+    const loop = (vu: number, now: number) => {
+      if (signal.aborted || now >= endMs || vu >= target) {
         active.delete(vu);
         return finish();
       }
       const r = mix.next();
       const sentAt = monoMs();
       client.send(r, (status, err) => {
-        if (err) recorder.failure(r.index, errorKind(err));
-        else recorder.response(r.index, status, r.expect(status), (monoMs() - sentAt) * 1000);
-        loop(vu);
+        const t = monoMs();
+        if (err) recorder.failure(r.index, errorKind(err), t + toRecorderClock);
+        else recorder.response(r.index, status, r.expect(status), (t - sentAt) * 1000, t + toRecorderClock);
+        loop(vu, t);
       });
     };
     const startVus = () => {
       for (let vu = 0; vu < target; vu++) {
         if (active.has(vu)) continue;
         active.add(vu);
-        loop(vu);
+        loop(vu, monoMs());
       }
     };
     const onAbort = () => finish();

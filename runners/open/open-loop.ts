@@ -37,6 +37,8 @@ export function runOpenLoop(
   let next = share.index;
   let inFlight = 0;
   let scheduling = true;
+  // The recorder's clock is performance.now(): one clock read per response serves both.
+  const toRecorderClock = performance.now() - monoMs();
 
   return new Promise<LoopOutcome>((resolve) => {
     const finish = () => {
@@ -57,8 +59,9 @@ export function runOpenLoop(
       const r = mix.next();
       client.send(r, (status, err) => {
         inFlight--;
-        if (err) recorder.failure(r.index, errorKind(err));
-        else recorder.response(r.index, status, r.expect(status), (monoMs() - intendedMs) * 1000);
+        const t = monoMs();
+        if (err) recorder.failure(r.index, errorKind(err), t + toRecorderClock);
+        else recorder.response(r.index, status, r.expect(status), (t - intendedMs) * 1000, t + toRecorderClock);
         finish();
       });
     };
