@@ -13,6 +13,7 @@ import { Recorder } from '../../../runners/recorder.js';
 import { runClosedLoop } from '../../../runners/open/closed-loop.js';
 import { requestContext } from '../../../runners/context.js';
 import type { LoadClient, PreparedCall } from '../../../runners/load-client.js';
+import { builtRequest } from './built-request.js';
 
 const closers: Array<() => Promise<unknown>> = [];
 afterAll(() => Promise.all(closers.map((c) => c())));
@@ -52,16 +53,7 @@ async function rawServer(reply: (socket: net.Socket, data: Buffer, n: number) =>
   return listen(server);
 }
 
-const request = (over: Partial<BuiltRequest> = {}): BuiltRequest => ({
-  name: 'r',
-  index: 0,
-  method: 'GET',
-  path: '/',
-  headers: {},
-  body: undefined,
-  expect: () => true,
-  ...over,
-});
+const request = builtRequest;
 
 const send = (c: HttpClient, r: BuiltRequest = request()) =>
   new Promise<{ status: number; err: Error | null; sync: boolean }>((resolve) => {

@@ -1,19 +1,10 @@
 // The lean transport's request bytes: static requests reuse one Buffer, dynamic ones are
 // serialised per request, and nothing a scenario returns can inject a header.
 import { describe, expect, it } from 'vitest';
-import type { BuiltRequest } from '../../../runners/request-mix.js';
 import { InvalidRequestError, RequestWriter } from '../../../runners/open/transports/h1-request.js';
+import { builtRequest } from './built-request.js';
 
-const req = (over: Partial<BuiltRequest>): BuiltRequest => ({
-  name: 'r',
-  index: 0,
-  method: 'GET',
-  path: '/',
-  headers: {},
-  body: undefined,
-  expect: () => true,
-  ...over,
-});
+const req = builtRequest;
 
 describe('RequestWriter', () => {
   it('writes a GET with the Host of the URL and the URL path as prefix', () => {
