@@ -67,7 +67,7 @@ export function executorDurationMs(e: ExecutorConfig, parse: (d: string | number
 
 /**
  * How hard the warm-up drives the target. 'scenario': the scenario's own load. 'max': as fast
- * as the scenario's VUs (or preallocated in-flight requests) go, closed model. V8 tiers code up
+ * as the scenario's most VUs (or most requests in flight) go, closed model. V8 tiers code up
  * by invocation count, not by time: at 1000 arrivals/s a fastify target still sheds CPU per
  * request 10 s in, so a short warm-up at the scenario's rate leaves each trial at another point
  * of that decay. Not for queue-backed targets: a saturating warm-up leaves a backlog behind.
@@ -75,23 +75,23 @@ export function executorDurationMs(e: ExecutorConfig, parse: (d: string | number
 export type WarmupLoad = 'scenario' | 'max';
 export const WARMUP_LOADS: readonly WarmupLoad[] = ['scenario', 'max'];
 
-/** The VUs (closed) or in-flight cap at start (open) of an executor: what 'max' warm-up loops with. */
-function concurrencyOf(e: ExecutorConfig): number {
+/** The most VUs (closed) or requests in flight (open) the executor allows at once. */
+export function maxVusOf(e: ExecutorConfig): number {
   switch (e.type) {
     case 'constant-vus':
       return e.vus;
     case 'ramping-vus':
-      return Math.max(e.startVUs ?? 1, ...e.stages.map((s) => s.target));
+      return Math.max(e.startVUs ?? 0, ...e.stages.map((s) => s.target));
     case 'constant-arrival-rate':
     case 'ramping-arrival-rate':
-      return e.preAllocatedVUs;
+      return e.maxVUs ?? e.preAllocatedVUs;
   }
 }
 
 /** The load of a warm-up of `ms`: the same load held constant (ramps at their first stage's level), or the closed-model maximum. */
 export function warmupExecutor(e: ExecutorConfig, ms: number, load: WarmupLoad = 'scenario'): ExecutorConfig {
   const duration = `${Math.max(1, Math.round(ms))}ms`;
-  if (load === 'max') return { type: 'constant-vus', vus: Math.max(1, concurrencyOf(e)), duration };
+  if (load === 'max') return { type: 'constant-vus', vus: Math.max(1, maxVusOf(e)), duration };
   switch (e.type) {
     case 'constant-vus':
     case 'constant-arrival-rate':

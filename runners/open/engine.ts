@@ -1,6 +1,6 @@
 // One generator thread's share of a plan: connections, the loop for the executor's model,
 // and a progress tick. Used in-process (1 thread) and inside each generator worker thread.
-import { isOpenModel, type ExecutorConfig } from '../../scenarios/executor.js';
+import { isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/executor.js';
 import { monoMs } from '../../common/precise-wake.js';
 import { Recorder } from '../recorder.js';
 import type { RequestContext, Scenario } from '../../scenarios/define.js';
@@ -8,7 +8,7 @@ import type { LoadSession } from '../load-client.js';
 import { protocolFor } from '../protocols.js';
 import { runClosedLoop } from './closed-loop.js';
 import { runOpenLoop, type LoopOutcome } from './open-loop.js';
-import { maxVusOf, shareOf } from './schedule.js';
+import { shareOf } from './schedule.js';
 
 export interface ShareOptions {
   executor: ExecutorConfig;

@@ -3,11 +3,10 @@
 // --generator-threads worker threads. Returns data and emits ticks; prints nothing.
 import type { Workload } from '../../reports/results.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
-import { executorDurationMs, isOpenModel, type ExecutorConfig } from '../../scenarios/executor.js';
+import { executorDurationMs, isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/executor.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
 import { openShareSession, runShare } from './engine.js';
 import { describeExecutor, validateExecutor } from './executors/registry.js';
-import { maxVusOf } from './schedule.js';
 import { runThreads, threadable } from './threads.js';
 
 export const openRunner: Runner = {

@@ -103,18 +103,6 @@ export function rampValue(start: number, stages: Stage[], tMs: number): number {
   return from;
 }
 
-export function maxVusOf(e: ExecutorConfig): number {
-  switch (e.type) {
-    case 'constant-vus':
-      return e.vus;
-    case 'ramping-vus':
-      return Math.max(e.startVUs ?? 0, ...e.stages.map((s) => s.target));
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return e.maxVUs ?? e.preAllocatedVUs;
-  }
-}
-
 /** Thread k's share of n items split over `threads` as evenly as whole numbers allow. */
 export function shareOf(n: number, k: number, threads: number): number {
   return Math.floor(n / threads) + (k < n % threads ? 1 : 0);

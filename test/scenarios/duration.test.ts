@@ -21,11 +21,11 @@ describe('durations', () => {
     expect(warmupExecutor(e, 2000)).toEqual({ type: 'constant-vus', vus: 5, duration: '2000ms' });
   });
 
-  it("'max' warm-up loops closed with the executor's concurrency: its VUs, peak stage or in-flight allocation", () => {
+  it("'max' warm-up loops closed with the executor's most VUs: its VUs, peak stage or in-flight cap", () => {
     const ramp = { type: 'ramping-vus' as const, stages: [{ duration: '10s', target: 5 }, { duration: '5s', target: 20 }] };
     expect(warmupExecutor(ramp, 2000, 'max')).toEqual({ type: 'constant-vus', vus: 20, duration: '2000ms' });
     const open = { type: 'constant-arrival-rate' as const, rate: 1000, duration: '5s', preAllocatedVUs: 8, maxVUs: 64 };
-    expect(warmupExecutor(open, 1500, 'max')).toEqual({ type: 'constant-vus', vus: 8, duration: '1500ms' });
+    expect(warmupExecutor(open, 1500, 'max')).toEqual({ type: 'constant-vus', vus: 64, duration: '1500ms' });
     expect(warmupExecutor(open, 1500, 'scenario')).toEqual({ ...open, duration: '1500ms' });
   });
 });
