@@ -2,52 +2,32 @@
 // clients, a PostgreSQL schema): closing it releases the resource too, and a failed start
 // releases it at once. One place for the try/finally every entry and spec needed.
 
-interface Closable {
-  close(): Promise<void>;
-}
-
-interface Stoppable {
-  stop(): Promise<void>;
+/** What `method` of the started thing does, then `release`, even when the method throws. */
+async function releasingOn<K extends 'close' | 'stop', T extends Record<K, () => Promise<void>>>(method: K, release: () => Promise<unknown>, start: () => Promise<T>): Promise<T> {
+  let started: T;
+  try {
+    started = await start();
+  } catch (err) {
+    await release().catch(() => undefined);
+    throw err;
+  }
+  const original = started[method];
+  const wrapped = async () => {
+    try {
+      await original.call(started);
+    } finally {
+      await release();
+    }
+  };
+  return { ...started, [method]: wrapped };
 }
 
 /** For child entries: the returned server's close() also releases. */
-export async function closingAlso<T extends Closable>(release: () => Promise<unknown>, start: () => Promise<T>): Promise<T> {
-  let server: T;
-  try {
-    server = await start();
-  } catch (err) {
-    await release().catch(() => undefined);
-    throw err;
-  }
-  return {
-    ...server,
-    close: async () => {
-      try {
-        await server.close();
-      } finally {
-        await release();
-      }
-    },
-  };
+export function closingAlso<T extends { close(): Promise<void> }>(release: () => Promise<unknown>, start: () => Promise<T>): Promise<T> {
+  return releasingOn('close', release, start);
 }
 
 /** For target specs: the returned target's stop() also releases. */
-export async function stoppingAlso<T extends Stoppable>(release: () => Promise<unknown>, start: () => Promise<T>): Promise<T> {
-  let target: T;
-  try {
-    target = await start();
-  } catch (err) {
-    await release().catch(() => undefined);
-    throw err;
-  }
-  return {
-    ...target,
-    stop: async () => {
-      try {
-        await target.stop();
-      } finally {
-        await release();
-      }
-    },
-  };
+export function stoppingAlso<T extends { stop(): Promise<void> }>(release: () => Promise<unknown>, start: () => Promise<T>): Promise<T> {
+  return releasingOn('stop', release, start);
 }
