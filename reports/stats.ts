@@ -252,10 +252,6 @@ export function onLogs(test: (a: readonly number[], b: readonly number[]) => Wel
   return test(a.map(Math.log), b.map(Math.log));
 }
 
-/** Welch's test on the logarithms: a test of the ratio b/a, right for positive, skewed metrics. */
-export function welchLogT(a: readonly number[], b: readonly number[]): WelchT {
-  return onLogs(welchT, a, b);
-}
 
 /** P(|T| >= |t|) for Student's t with df degrees of freedom: I_{df/(df+t^2)}(df/2, 1/2). */
 export function studentTwoSidedP(t: number, df: number): number {
