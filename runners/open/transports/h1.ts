@@ -8,12 +8,11 @@
 // checked by one sweep per client (a coarse tick, no timer per request); a connection that
 // failed, timed out, or was closed by the server reconnects on its next request.
 import net from 'node:net';
-import { isLoopbackAddress } from '../../../common/loopback.js';
 import type { BuiltRequest } from '../../request-mix.js';
 import type { SendCallback } from '../../load-client.js';
 import { FAILED, INCOMPLETE, ResponseParser } from './h1-parser.js';
 import { RequestWriter } from './h1-request.js';
-import { RemoteAddressError, TransportError, type HttpClient, type HttpClientOptions } from './transport.js';
+import { TransportError, refusedPeer, type HttpClient, type HttpClientOptions } from './transport.js';
 
 const READ_BUFFER_BYTES = 64 * 1024;
 
@@ -149,12 +148,9 @@ class Connection {
     this.#connected = false;
     socket.on('connect', () => {
       if (socket !== this.#socket) return;
-      // The peer actually connected to, not the URL's text, decides (a name may resolve elsewhere).
-      const peer = socket.remoteAddress ?? '';
-      if (!this.#client.opts.allowRemote && !isLoopbackAddress(peer)) {
-        this.#fail(
-          new RemoteAddressError(`refusing to send load to ${peer}: not a loopback address (pass --allow-remote if the machine is yours to load)`),
-        );
+      const refused = refusedPeer(socket.remoteAddress, this.#client.opts);
+      if (refused) {
+        this.#fail(refused);
         return;
       }
       this.#connected = true;

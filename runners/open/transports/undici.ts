@@ -2,8 +2,7 @@
 // at a time), dispatched with a handler (no stream per response). It speaks what the lean
 // transport does not: https URLs (TLS).
 import { Pool, buildConnector } from 'undici';
-import { isLoopbackAddress } from '../../../common/loopback.js';
-import { RemoteAddressError, type HttpClient, type HttpClientOptions } from './transport.js';
+import { refusedPeer, type HttpClient, type HttpClientOptions } from './transport.js';
 
 export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
   const prefix = base.pathname.replace(/\/$/, '');
@@ -16,10 +15,10 @@ export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
     connect: (connectOpts, cb) => {
       connector(connectOpts, (err, socket) => {
         if (err || !socket) return cb(err ?? new Error('no socket'), null);
-        const peer = socket.remoteAddress ?? '';
-        if (!opts.allowRemote && !isLoopbackAddress(peer)) {
+        const refused = refusedPeer(socket.remoteAddress, opts);
+        if (refused) {
           socket.destroy();
-          return cb(new RemoteAddressError(`refusing to send load to ${peer}: not a loopback address (pass --allow-remote if the machine is yours to load)`), null);
+          return cb(refused, null);
         }
         cb(null, socket);
       });
