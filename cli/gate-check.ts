@@ -196,8 +196,10 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('-t, --target <name>', 'the target to test the gate on', 'monolith-fastify')
     .option('-n, --comparisons <n>', 'A/A and A/B comparisons each, 1..200', intOption('--comparisons', 1, 200), 20)
     .option('--trials <n>', 'trials per side of each comparison, 2..50', intOption('--trials', 2, 50), 5)
-    .option('-d, --duration <seconds>', 'measured window of each trial, 1..600 s', secondsOption('--duration', 1, 600), 2)
-    .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 1)
+    // Defaults are the configuration measured in README ("The gate"), so that a bare
+    // `bench gate-check smoke --pin` reproduces those figures.
+    .option('-d, --duration <seconds>', 'measured window of each trial, 1..600 s', secondsOption('--duration', 1, 600), 3)
+    .option('-w, --warmup <seconds>', 'warm-up of each trial, 0..600 s', secondsOption('--warmup', 0, 600), 2)
     .option('--warmup-load <load>', WARMUP_LOAD_HELP, warmupLoadOption, 'max')
     .option('--slowdown <pct>', 'slowdown of B in CPU per request, percent of A as the runs measure it (the busy work is steered to it), 1..1000', numberOption('--slowdown', 1, 1000, 'percent'), 15)
     .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
