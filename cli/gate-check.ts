@@ -167,15 +167,20 @@ export function judgeRuns(r: GateRuns, alpha = DEFAULT_ALPHA): GateOutcome[] {
   return SIGNIFICANCE_TESTS.flatMap((test) => [judge('A/A', test, 0, r.same), judge('A/B', test, r.injectCpuUs, r.slower)]);
 }
 
-/** Summary of the chosen test and of the others on the same runs, written and printed. */
-function finish(out: string, outcomes: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order' | 'alpha'>): void {
+/** Summary of the chosen test and of the others on the same runs, written as NAME.json and NAME.txt, and printed. */
+function finish(out: string, outcomes: GateOutcome[], test: SignificanceTest, meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order' | 'alpha'>, name = 'gate-check'): void {
   const summary = summarizeGate(outcomes, test, meta);
   const others = SIGNIFICANCE_TESTS.filter((t) => t !== test).map((t) => summarizeGate(outcomes, t, meta));
   const text = gateReport(summary, outcomes, others);
-  writeFileAtomic(join(out, 'gate-check.json'), JSON.stringify({ summary, others, outcomes }, null, 2) + '\n');
-  writeFileAtomic(join(out, 'gate-check.txt'), text);
+  writeFileAtomic(join(out, `${name}.json`), JSON.stringify({ summary, others, outcomes }, null, 2) + '\n');
+  writeFileAtomic(join(out, `${name}.txt`), text);
   process.stdout.write(text);
-  process.stdout.write(`\nruns and summary: ${out}\n`);
+  process.stdout.write(`\nruns: ${out}\nsummary: ${join(out, `${name}.txt`)}\n`);
+}
+
+/** --from's summary file name: its own per test and alpha, so judging again never overwrites the run's own summary. */
+export function rejudgedName(test: SignificanceTest, alpha: number): string {
+  return `gate-check.from-${test}-alpha-${alpha}`;
 }
 
 /** The same target with its own per-request CPU injection, under its own name while it runs. */
@@ -209,11 +214,11 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('--alpha <p>', 'significance level the comparisons use, as `bench compare --alpha`, 0..0.5', alphaOption, DEFAULT_ALPHA)
     .option('--pin', 'put the generator and the targets on separate cores (taskset), as `bench run --pin`')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
-    .option('--from <dir>', "judge an earlier gate-check's runs again (e.g. after changing the test) instead of running; writes its summary there")
+    .option('--from <dir>', "judge an earlier gate-check's runs again (e.g. with another --test or --alpha) instead of running; writes gate-check.from-<test>-alpha-<alpha>.{txt,json} there, leaving the run's own summary as it was")
     .action(async (scenarioArg: string, flags: GateCheckFlags) => {
       if (flags.from) {
         const { runs, meta } = loadGateRuns(flags.from, flags.target);
-        finish(flags.from, runs.flatMap((r) => judgeRuns(r, flags.alpha)), flags.test, { ...meta, alpha: flags.alpha });
+        finish(flags.from, runs.flatMap((r) => judgeRuns(r, flags.alpha)), flags.test, { ...meta, alpha: flags.alpha }, rejudgedName(flags.test, flags.alpha));
         setExit(EXIT_OK);
         return;
       }

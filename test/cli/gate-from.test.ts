@@ -38,7 +38,9 @@ describe('bench gate-check --from', () => {
   write('02/session', session(3, FASTIFY.cpuMsPerRequest, 30));
   mkdirSync(join(dir, '03')); // a comparison that never finished: skipped
 
-  it('judges every finished comparison with every test and writes the summary there', () => {
+  it('judges every finished comparison with every test and writes the summary there, beside the run\'s own', () => {
+    // The run's own summary: judging again must not overwrite it.
+    writeFileSync(join(dir, 'gate-check.json'), '{"own":true}\n');
     const r = benchSync(['gate-check', '--from', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('2 A/A and 2 A/B comparisons, 5 trials per side, interleaved, welch test at alpha 0.01');
@@ -47,9 +49,17 @@ describe('bench gate-check --from', () => {
     expect(r.stdout).toContain('false alarms: 0 of 2 A/A');
     expect(r.stdout).toContain('detections:   1 of 2 A/B');
     expect(r.stdout).toMatch(/same runs, yuen test: .*\nsame runs, mann-whitney test: /);
-    const saved = JSON.parse(readFileSync(join(dir, 'gate-check.json'), 'utf8')) as { summary: { detections: number }; outcomes: unknown[] };
+    const saved = JSON.parse(readFileSync(join(dir, 'gate-check.from-welch-alpha-0.01.json'), 'utf8')) as { summary: { detections: number }; outcomes: unknown[] };
     expect(saved.summary.detections).toBe(1);
     expect(saved.outcomes).toHaveLength(2 * 2 * 3);
+    expect(readFileSync(join(dir, 'gate-check.json'), 'utf8')).toBe('{"own":true}\n');
+  });
+
+  it('another --test and --alpha get their own summary file', () => {
+    const r = benchSync(['gate-check', '--from', dir, '--test', 'mann-whitney', '--alpha', '0.05']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('mann-whitney test at alpha 0.05');
+    expect(readFileSync(join(dir, 'gate-check.from-mann-whitney-alpha-0.05.txt'), 'utf8')).toContain('mann-whitney test at alpha 0.05');
   });
 
   it('a folder that is not a gate-check is a usage error', () => {
