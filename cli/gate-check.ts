@@ -267,8 +267,9 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         // Busy work does not add its own length to CPU per request one for one: a busier target
         // batches more requests per wake-up (16 us injected showed as +11 us at 6300 req/s) and
         // at saturation throughput falls instead. So the injection is steered by what the runs
-        // showed: `yields` holds measured change / injected share per comparison, and the next
-        // injection is sized so that B's measured slowdown is --slowdown, not its busy work.
+        // showed: `yields` holds measured change / injected share (of a probe, then of every
+        // comparison), and the next injection is sized so that B's measured slowdown is
+        // --slowdown, not its busy work.
         const yields: number[] = [];
         const recentCpu = () => median(recentBase.slice(-3 * flags.trials));
         const injection = () => {
@@ -276,6 +277,19 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
           const efficiency = yields.length ? Math.min(3, Math.max(0.3, median(yields))) : 1;
           return Math.max(1, Math.round(((flags.slowdown / 100) * recentCpu() * 1000) / efficiency));
         };
+        const learnYield = (base: Results, slower: Results, injectCpuUs: number) => {
+          const shown = cpuChange(base, slower);
+          if (shown !== null) yields.push(shown / (injectCpuUs / 1000 / recentCpu()));
+        };
+        if (flags.injectCpuUs === undefined) {
+          // One steering step before the comparisons: without a measured yield, comparison 1
+          // injected the unsteered amount and showed +21% to +25% where the others showed ~15%.
+          const guess = injection();
+          const probe = await measure([variant(spec, 0, 'A'), variant(spec, guess, 'B')], 'calibration-yield', guess);
+          const [a, b] = ['A', 'B'].map((v) => sideOf(probe, v, spec.name)) as [Results, Results];
+          learnYield(a, b, guess);
+          recentBase.push(...cpuOf(a));
+        }
         process.stderr.write(`gate-check: ${spec.name} uses ${baseCpu.toFixed(3)} CPU ms/request; B adds ${injection()} us\n`);
         const outcomes: GateOutcome[] = [];
         for (let i = 1; i <= flags.comparisons && !controller.signal.aborted; i++) {
@@ -290,8 +304,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             same = await measure([variant(spec, 0)], `${dir}/a-again`);
             slower = await measure([variant(spec, injectCpuUs)], `${dir}/b-slower`, injectCpuUs);
           }
-          const shownChange = cpuChange(base, slower);
-          if (shownChange !== null) yields.push(shownChange / (injectCpuUs / 1000 / recentCpu()));
+          learnYield(base, slower, injectCpuUs);
           recentBase.push(...cpuOf(base), ...cpuOf(same));
           for (const o of judgeRuns({ index: i, injectCpuUs, base, same, slower }, flags.alpha)) {
             outcomes.push(o);
