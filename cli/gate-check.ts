@@ -179,7 +179,7 @@ function finish(out: string, outcomes: GateOutcome[], test: SignificanceTest, me
 }
 
 /** --from's summary file name: its own per test and alpha, so judging again never overwrites the run's own summary. */
-export function rejudgedName(test: SignificanceTest, alpha: number): string {
+function rejudgedName(test: SignificanceTest, alpha: number): string {
   return `gate-check.from-${test}-alpha-${alpha}`;
 }
 
@@ -283,7 +283,8 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         };
         if (flags.injectCpuUs === undefined) {
           // One steering step before the comparisons: without a measured yield, comparison 1
-          // injected the unsteered amount and showed +21% to +25% where the others showed ~15%.
+          // injected the unsteered amount (in two quiet 20-comparison runs it showed +24.5% and
+          // +21.4%, where the steered ones centred on 15%).
           const guess = injection();
           const probe = await measure([variant(spec, 0, 'A'), variant(spec, guess, 'B')], 'calibration-yield', guess);
           const [a, b] = ['A', 'B'].map((v) => sideOf(probe, v, spec.name)) as [Results, Results];

@@ -33,9 +33,9 @@ const shapes: TargetShape[] = Array.from({ length: targets }, (_, i) => ({
 const results = makeResults({ trials, targets: shapes, durationS });
 // bench run stores the aggregates (bootstrap intervals) once, at the end of the run; the
 // exporters and bench report read them from the file.
-const t0 = performance.now();
+const aggregateStart = performance.now();
 results.aggregates = aggregate(results);
-const aggregateMs = performance.now() - t0;
+const aggregateMs = performance.now() - aggregateStart;
 const dir = mkdtempSync(join(tmpdir(), 'archbench-report-'));
 writeFileSync(join(dir, 'results.json'), JSON.stringify(results));
 
