@@ -4,4 +4,4 @@ export { defineScenario } from './scenarios/define.js';
 export type { HttpRequest, RequestContext, RequestDefinition, Scenario, ScenarioDefinition, SeedSpec } from './scenarios/define.js';
 export type { GrpcCall, GrpcRequestDefinition, GrpcStatusName, HttpRequestDefinition } from './scenarios/define.js';
 export type { ExecutorConfig, ConstantVus, RampingVus, ConstantArrivalRate, RampingArrivalRate, Stage } from './scenarios/executor.js';
-export type { Results, RunResult } from './reports/results.js';
+export type { Results, RunResult } from './record/results.js';

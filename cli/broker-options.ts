@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind, type BrokerUrls } from '../targets/transports/broker-config.js';
 import type { TargetOptions } from '../targets/target.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 
 export interface BrokerFlags {
   natsUrl?: string;

@@ -1,9 +1,8 @@
 // bench calibration-server: the calibration target in the foreground, to be loaded by --url
 // (by this tool or any other: wrk, k6, autocannon) and compared with the known truth.
 import type { Command } from 'commander';
-import { CalibrationSpecError, DEFAULT_LATENCY, parseLatency, parseStall, type CalibrationSpec } from '../targets/calibration/latency-spec.js';
+import { DEFAULT_LATENCY, parseLatency, parseStall, type CalibrationSpec } from '../targets/calibration/latency-spec.js';
 import { STATS_PATH, startCalibrationServer } from '../targets/calibration/server.js';
-import { UsageError } from './errors.js';
 import { intOption } from './options.js';
 
 interface ServerFlags {
@@ -22,13 +21,7 @@ export function registerCalibrationServer(program: Command): void {
     .option('--host <addr>', 'interface to bind', '127.0.0.1')
     .option('--port <n>', 'port, 0..65535 (0 picks a free one)', intOption('--port', 0, 65535), 0)
     .action(async (flags: ServerFlags) => {
-      let spec: CalibrationSpec;
-      try {
-        spec = { latency: parseLatency(flags.latency), ...(flags.stall ? { stall: parseStall(flags.stall) } : {}) };
-      } catch (err) {
-        if (err instanceof CalibrationSpecError) throw new UsageError(err.message);
-        throw err;
-      }
+      const spec: CalibrationSpec = { latency: parseLatency(flags.latency), ...(flags.stall ? { stall: parseStall(flags.stall) } : {}) };
       const server = await startCalibrationServer(spec, { host: flags.host, port: flags.port });
       process.stdout.write(`calibration server on ${server.url} (${flags.latency}${flags.stall ? `, stall ${flags.stall}` : ''}); its own timing: ${server.url}${STATS_PATH}\n`);
       await new Promise<void>((resolve) => {

@@ -3,14 +3,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../harness/atomic-write.js';
-import { CompareInputError, DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, compareResults, type Comparison, type SignificanceTest } from '../reports/compare/compare.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, compareResults, type Comparison, type SignificanceTest } from '../reports/compare/compare.js';
 import { compareHtml } from '../reports/compare/html.js';
 import { compareMarkdown } from '../reports/compare/markdown.js';
-import { MinEffectError, parseMinEffects } from '../reports/compare/min-effects.js';
+import { parseMinEffects } from '../reports/compare/min-effects.js';
 import { compareTerminal } from '../reports/compare/terminal.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
-import { loadResults } from './load-results.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
+import { loadResults } from '../record/load.js';
 
 interface CompareFlags {
   threshold?: string;
@@ -34,20 +34,8 @@ export function testOption(raw: string): SignificanceTest {
 export function runCompare(basePath: string, headPath: string, flags: CompareFlags): { comparison: Comparison; files: string[] } {
   const base = loadResults(basePath, 'base');
   const head = loadResults(headPath, 'head');
-  let minEffects;
-  try {
-    minEffects = parseMinEffects(flags.threshold);
-  } catch (err) {
-    if (err instanceof MinEffectError) throw new UsageError(err.message);
-    throw err;
-  }
-  let comparison: Comparison;
-  try {
-    comparison = compareResults(base.results, head.results, { alpha: flags.alpha, test: flags.test, minEffects }, { base: base.file, head: head.file });
-  } catch (err) {
-    if (err instanceof CompareInputError) throw new UsageError(`cannot compare: ${err.message}`);
-    throw err;
-  }
+  const minEffects = parseMinEffects(flags.threshold);
+  const comparison = compareResults(base.results, head.results, { alpha: flags.alpha, test: flags.test, minEffects }, { base: base.file, head: head.file });
   const out = flags.out ?? head.dir;
   mkdirSync(out, { recursive: true });
   const files = [join(out, 'compare.md'), join(out, 'compare.html')];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { alignTable } from '../reports/terminal.js';
 import { scenarios } from '../scenarios/registry.js';
 import { targets } from '../targets/catalog.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 
 const KINDS = ['scenarios', 'targets'] as const;
 

@@ -2,7 +2,7 @@
 // errors to exit codes (0 ok, 1 run failed or gate regressed, 2 usage error).
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../harness/env.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { EXIT_OK, EXIT_USAGE, exitCodeOf } from '../common/errors.js';
 import { registerCompare } from './compare.js';
 import { registerGateCheck } from './gate-check.js';
 import { registerCalibrationServer } from './calibration-server.js';
@@ -45,11 +45,8 @@ export async function main(argv: string[]): Promise<number> {
       if (err.exitCode === 0) return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return EXIT_USAGE;
-    }
+    // The one place where an error becomes an exit code (common/errors.ts lists the usage codes).
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return EXIT_FAILED;
+    return exitCodeOf(err);
   }
 }

@@ -1,7 +1,7 @@
 // Option parsers that fail with a message naming the option and its accepted range.
-import { selectTargets, TargetSelectionError } from '../targets/catalog.js';
+import { selectTargets } from '../targets/catalog.js';
 import type { TargetSpec } from '../targets/target.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 
 export function intOption(name: string, min: number, max: number) {
   return (raw: string): number => {
@@ -30,14 +30,9 @@ export function numberOption(name: string, min: number, max: number, unit: strin
 
 /** --target NAME: exactly one catalog target; an unknown name lists the valid ones. */
 export function oneTarget(name: string): TargetSpec {
-  try {
-    const found = selectTargets([name]);
-    if (found.length !== 1) throw new UsageError(`--target must name one target; "${name}" matches ${found.map((t) => t.name).join(', ')}`);
-    return found[0]!;
-  } catch (err) {
-    if (err instanceof TargetSelectionError) throw new UsageError(err.message.replace('unknown target', 'unknown --target'));
-    throw err;
-  }
+  const found = selectTargets([name], [], '--target');
+  if (found.length !== 1) throw new UsageError(`--target must name one target; "${name}" matches ${found.map((t) => t.name).join(', ')}`);
+  return found[0]!;
 }
 
 export function listOption(raw: string): string[] {

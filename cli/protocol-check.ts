@@ -1,10 +1,10 @@
 // A scenario speaks one protocol and every selected target must speak it too: checked before
 // anything starts, with the targets that would fit.
-import { GrpcUrlError, parseGrpcUrl } from '../runners/grpc/address.js';
+import { parseGrpcUrl } from '../runners/grpc/address.js';
 import { scenarioProtocol, type Scenario } from '../scenarios/define.js';
 import { targets as catalog } from '../targets/catalog.js';
 import type { TargetSpec } from '../targets/target.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 
 const protocolOf = (t: TargetSpec) => t.protocol ?? 'http';
 
@@ -26,10 +26,5 @@ export function checkProtocols(scenario: Scenario, targets: readonly TargetSpec[
 /** --url grpc://HOST:PORT needs a port; anything else about the URL is checked by externalTarget. */
 export function checkGrpcUrl(url: string): void {
   if (!url.startsWith('grpc:')) return;
-  try {
-    parseGrpcUrl(url);
-  } catch (err) {
-    if (err instanceof GrpcUrlError) throw new UsageError(`--url: ${err.message}`);
-    throw err;
-  }
+  parseGrpcUrl(url);
 }

@@ -1,10 +1,10 @@
 // bench report <results.json|dir>: regenerate summary.md and report.html from the JSON alone.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../harness/atomic-write.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
 import { folderExporters } from '../reports/registry.js';
 import { terminalSummary } from '../reports/terminal.js';
-import { loadResults } from './load-results.js';
+import { loadResults } from '../record/load.js';
 
 interface ReportFlags {
   out?: string;

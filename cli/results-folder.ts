@@ -2,11 +2,11 @@
 // killed run leaves valid JSON), then the full folder at the end.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../harness/atomic-write.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
 import type { BenchmarkEvents } from '../harness/events.js';
 import { jsonExport } from '../reports/json.js';
 import { folderExporters } from '../reports/registry.js';
-import type { Results } from '../reports/results.js';
+import type { Results } from '../record/results.js';
 
 export function defaultOutDir(scenario: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');

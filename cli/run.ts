@@ -6,10 +6,10 @@ import { BenchmarkEvents } from '../harness/events.js';
 import { terminalSummary } from '../reports/terminal.js';
 import { parseDurationMs } from '../scenarios/duration.js';
 import type { ExecutorConfig, WarmupLoad } from '../scenarios/executor.js';
-import { TargetSelectionError, selectTargets } from '../targets/catalog.js';
+import { selectTargets } from '../targets/catalog.js';
 import { externalTarget } from '../targets/external.js';
 import type { TargetSpec } from '../targets/target.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { collect, intOption, listOption, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
 import { checkGrpcUrl, checkProtocols } from './protocol-check.js';
@@ -73,12 +73,7 @@ function chooseTargets(flags: RunFlags, defaults: string[] = DEFAULT_TARGETS): T
       throw new UsageError(`invalid --url "${flags.url}": expected e.g. http://127.0.0.1:8000`);
     }
   }
-  try {
-    return selectTargets(flags.targets ?? defaults, flags.where ?? []);
-  } catch (err) {
-    if (err instanceof TargetSelectionError) throw new UsageError(err.message);
-    throw err;
-  }
+  return selectTargets(flags.targets ?? defaults, flags.where ?? []);
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {

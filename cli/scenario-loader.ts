@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Scenario } from '../scenarios/define.js';
 import { findScenario, scenarios } from '../scenarios/registry.js';
 import { importScenarioFile, rememberScenarioFile } from '../scenarios/source.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 
 const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(m?[jt]s|cjs)$/.test(s);
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { placeProcesses } from '../harness/placement.js';
 import { runSelftest } from '../harness/selftest.js';
-import { EXIT_FAILED, EXIT_OK } from './errors.js';
+import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { intOption, secondsOption } from './options.js';
 import { selftestText } from './selftest-report.js';
 import { onInterrupt } from './signals.js';

@@ -6,7 +6,7 @@ import { DEFAULT_PG_URL } from '../targets/storage/postgres/connection.js';
 import { DEFAULT_PG_POOL_SIZE } from '../targets/storage/provision.js';
 import { storageBackends, type StorageBackend } from '../targets/storage/registry.js';
 import type { TargetOptions } from '../targets/target.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 import { intOption } from './options.js';
 
 export interface StorageFlags {

@@ -9,7 +9,7 @@ import { selectTargets, TargetSelectionError, targets as catalog } from '../targ
 import { runConformance } from '../targets/contracts/conformance.js';
 import { externalTarget } from '../targets/external.js';
 import type { TargetSpec } from '../targets/target.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { collect, listOption, secondsOption } from './options.js';
 import { onInterrupt } from './signals.js';
 import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';

@@ -5,7 +5,7 @@ import { pickRunner } from '../runners/registry.js';
 import { validateExecutor } from '../runners/open/executors/registry.js';
 import type { Scenario } from '../scenarios/define.js';
 import { WARMUP_LOADS, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../common/errors.js';
 
 export const MAX_RATE_FLAG = 1_000_000;
 

@@ -1,7 +1,7 @@
 // A whole benchmark: every target, every trial, interleaved (A B C A B C ...) so that
 // machine drift hits all targets alike. Returns the results; prints nothing.
 import { aggregate } from '../reports/aggregate.js';
-import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../reports/results.js';
+import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../record/results.js';
 import { evaluateThresholds, type ParsedThreshold } from '../reports/thresholds.js';
 import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';

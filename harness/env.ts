@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import type { EnvInfo } from '../reports/results.js';
+import type { EnvInfo } from '../record/results.js';
 
 function gitCommit(): string | null {
   try {

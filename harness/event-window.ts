@@ -2,7 +2,7 @@
 // (events of the warm-up never count), and closes after the load stopped, waiting a bounded
 // time for the consumers to drain what was published in the window. Backlog = published in
 // the window and acknowledged by the transport, not yet committed by the consumer.
-import { encodeHistogram, mergeEncoded, summarizeMs, type LatencySummaryMs } from '../reports/histogram.js';
+import { encodeHistogram, mergeEncoded, summarizeMs, type LatencySummaryMs } from '../record/histogram.js';
 import type { RunningTarget, TargetEventStats } from '../targets/target.js';
 
 const DRAIN_MS = 15_000;

@@ -1,6 +1,6 @@
 // What a benchmark tells its subscribers (progress line, partial-results writer, tests).
 import { EventEmitter } from 'node:events';
-import type { Results, RunResult } from '../reports/results.js';
+import type { Results, RunResult } from '../record/results.js';
 import type { TickStats } from '../runners/runner.js';
 
 export type Phase = 'start' | 'verify' | 'seed' | 'warmup' | 'measure' | 'stop';

@@ -1,6 +1,6 @@
 // The generator's own health: if it was saturated, the run measured the generator, not the target.
-import type { GeneratorHealth } from '../reports/results.js';
-import { summarizeMs, type Histogram } from '../reports/histogram.js';
+import type { GeneratorHealth } from '../record/results.js';
+import { summarizeMs, type Histogram } from '../record/histogram.js';
 
 export const GENERATOR_CPU_LIMIT_PCT = 90;
 export const GENERATOR_LAG_P99_LIMIT_MS = 1;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeMs, type Histogram } from '../reports/histogram.js';
+import { summarizeMs, type Histogram } from '../record/histogram.js';
 import { autocannonRunner } from '../runners/autocannon/index.js';
 import { openRunner } from '../runners/open/index.js';
 import { arrivalSchedule } from '../runners/open/schedule.js';

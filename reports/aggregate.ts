@@ -1,7 +1,7 @@
 // Statistics across trials: per target and metric, the median and a 95% bootstrap interval,
 // and the ratio to the baseline target with its interval. A pure function of the runs, so
 // `bench report` can recompute it from any results.json.
-import type { Aggregates, MetricAggregate, MetricKey, Results, RunResult, TargetAggregate } from './results.js';
+import type { Aggregates, MetricAggregate, MetricKey, Results, RunResult, TargetAggregate } from '../record/results.js';
 import { BOOTSTRAP_RESAMPLES, CONFIDENCE, estimate, pairedRatio, ratioOfMedians } from './stats.js';
 
 export interface MetricDef {

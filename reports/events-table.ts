@@ -1,6 +1,6 @@
 // Event-carrying targets (micro-*) add extra.events (publish -> commit latency, backlog) and,
 // for broker transports, extra.brokerCpu. One table for every text and HTML exporter.
-import type { Results, RunResult } from './results.js';
+import type { Results, RunResult } from '../record/results.js';
 
 interface EventsExtra {
   published: number;

@@ -1,4 +1,4 @@
-import type { Results } from './results.js';
+import type { Results } from '../record/results.js';
 
 export function jsonExport(results: Results): string {
   return JSON.stringify(results, null, 2) + '\n';

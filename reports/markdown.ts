@@ -1,5 +1,5 @@
 // summary.md: a compact table for a CI step summary or a pull-request comment.
-import type { Results } from './results.js';
+import type { Results } from '../record/results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
 import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, THRESHOLD_HEADER, problemLines, summaryRows, thresholdRows } from './table.js';

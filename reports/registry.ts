@@ -2,7 +2,7 @@
 import { htmlReport } from './html/report.js';
 import { jsonExport } from './json.js';
 import { markdownSummary } from './markdown.js';
-import type { Results } from './results.js';
+import type { Results } from '../record/results.js';
 
 export interface FolderExporter {
   file: string;

@@ -1,5 +1,5 @@
 // Plain-text table for the terminal: a pure function from results to a string.
-import type { Results } from './results.js';
+import type { Results } from '../record/results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
 import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, problemLines, summaryRows, thresholdLines } from './table.js';

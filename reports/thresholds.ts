@@ -3,11 +3,14 @@
 // pass: grafana/k6 #1526), evaluated per target over all its usable trials after the runs.
 // A threshold over a metric with no samples fails (k6 #4283, #1053).
 import { usableRuns, targetNames } from './aggregate.js';
-import { mergeEncoded } from './histogram.js';
-import type { Results, RunResult, ThresholdResult } from './results.js';
+import { mergeEncoded } from '../record/histogram.js';
+import type { Results, RunResult, ThresholdResult } from '../record/results.js';
+import { UsageError } from '../common/errors.js';
 
-export class ThresholdError extends Error {
-  readonly code = 'ERR_THRESHOLD';
+export class ThresholdError extends UsageError {
+  constructor(message: string) {
+    super(message, 'ERR_THRESHOLD');
+  }
 }
 
 type Op = '<' | '<=' | '>' | '>=' | '==' | '!=';

@@ -1,7 +1,7 @@
 // Turns individual outcomes into a Sample: HDR histograms (total, per request, per second)
 // and error counts. Memory is constant in the number of requests.
-import { createHistogram, decodeHistogram, encodeHistogram, recordUs, type Histogram } from '../reports/histogram.js';
-import type { TimelinePoint } from '../reports/results.js';
+import { createHistogram, decodeHistogram, encodeHistogram, recordUs, type Histogram } from '../record/histogram.js';
+import type { TimelinePoint } from '../record/results.js';
 import type { RequestSample, Sample } from './runner.js';
 
 export class Recorder {

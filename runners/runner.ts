@@ -3,8 +3,8 @@
 import type { Scenario, RequestContext, SeedSpec } from '../scenarios/define.js';
 import type { SeedData } from './context.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
-import type { Histogram } from '../reports/histogram.js';
-import type { TimelinePoint, Workload } from '../reports/results.js';
+import type { Histogram } from '../record/histogram.js';
+import type { TimelinePoint, Workload } from '../record/results.js';
 
 export interface LoadPlan {
   /** Base URL of the target, e.g. http://127.0.0.1:41234 */

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Results, RunResult } from '../reports/results.js';
+import type { Results, RunResult } from '../record/results.js';
 
 const { values } = parseArgs({ options: { trials: { type: 'string', default: '3' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
 const out = mkdtempSync(join(tmpdir(), 'archbench-overhead-'));

@@ -6,6 +6,7 @@ import { micro } from './micro/spec.js';
 import { usersGrpcService } from './micro/service-spec.js';
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
+import { UsageError } from '../common/errors.js';
 
 // monolith-<framework>[-boot|-process][-w<N>]: the lifecycle and worker axes of the monolith.
 const monolithLifecycles: readonly TargetSpec[] = [
@@ -31,8 +32,10 @@ export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);
 }
 
-export class TargetSelectionError extends Error {
-  readonly code = 'ERR_TARGET_SELECTION';
+export class TargetSelectionError extends UsageError {
+  constructor(message: string) {
+    super(message, 'ERR_TARGET_SELECTION');
+  }
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -43,13 +46,13 @@ function globToRegExp(glob: string): RegExp {
  * Select targets by names or globs ("micro-*") and axis filters ("transport=grpc").
  * Unknown names are an error that lists the valid ones.
  */
-export function selectTargets(patterns: string[], where: string[] = []): TargetSpec[] {
+export function selectTargets(patterns: string[], where: string[] = [], flag = '--targets'): TargetSpec[] {
   const valid = () => targets.map((t) => t.name).join(', ');
   let chosen: TargetSpec[] = [];
   for (const p of patterns) {
     const re = globToRegExp(p);
     const hits = targets.filter((t) => re.test(t.name));
-    if (hits.length === 0) throw new TargetSelectionError(`unknown target "${p}"; valid targets: ${valid()}`);
+    if (hits.length === 0) throw new TargetSelectionError(`unknown ${flag === '--targets' ? 'target' : flag} "${p}"; valid targets: ${valid()}`);
     for (const h of hits) if (!chosen.includes(h)) chosen.push(h);
   }
   for (const cond of where) {

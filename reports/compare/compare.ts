@@ -2,8 +2,9 @@
 // regresses only when BOTH a statistical test over trials says the difference is real AND
 // the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
 import { METRICS, usableRuns, targetNames, type MetricDef } from '../aggregate.js';
-import type { MetricKey, Results, TrialEstimate } from '../results.js';
+import type { MetricKey, Results, TrialEstimate } from '../../record/results.js';
 import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from '../stats.js';
+import { UsageError } from '../../common/errors.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
 
@@ -108,8 +109,10 @@ export interface Comparison {
 }
 
 /** Input that cannot be compared: exit code 2, with a message that says why. */
-export class CompareInputError extends Error {
-  readonly code = 'ERR_COMPARE_INPUT';
+export class CompareInputError extends UsageError {
+  constructor(message: string) {
+    super(`cannot compare: ${message}`, 'ERR_COMPARE_INPUT');
+  }
 }
 
 /**

@@ -1,11 +1,14 @@
 // `--threshold p99=+15%,rps=-5%`: the minimum effect per metric below which a real change is
 // still "unchanged". The sign is optional; when given it must point the worse way.
 import { METRICS } from '../aggregate.js';
-import type { MetricKey } from '../results.js';
+import type { MetricKey } from '../../record/results.js';
 import { DEFAULT_MIN_EFFECTS, type MinEffects } from './compare.js';
+import { UsageError } from '../../common/errors.js';
 
-export class MinEffectError extends Error {
-  readonly code = 'ERR_MIN_EFFECT';
+export class MinEffectError extends UsageError {
+  constructor(message: string) {
+    super(message, 'ERR_MIN_EFFECT');
+  }
 }
 
 const NAMES: Record<string, MetricKey[]> = {

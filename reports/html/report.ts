@@ -3,8 +3,8 @@
 import { EVENTS_HEADER, eventRows } from '../events-table.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, ratioRows } from '../aggregate-table.js';
 import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
-import { mergeEncoded, summarizeMs } from '../histogram.js';
-import type { Results } from '../results.js';
+import { mergeEncoded, summarizeMs } from '../../record/histogram.js';
+import type { Results } from '../../record/results.js';
 import { SUMMARY_HEADER, THRESHOLD_HEADER, summaryRows, thresholdRows } from '../table.js';
 import { chartData } from './chart-data.js';
 import { chartJsSource } from './chartjs.js';

@@ -4,7 +4,7 @@
 import autocannon from 'autocannon';
 import { parseDurationMs } from '../../scenarios/duration.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
-import type { Workload } from '../../reports/results.js';
+import type { Workload } from '../../record/results.js';
 import { RequestMix } from '../request-mix.js';
 import { Recorder, errorKind } from '../recorder.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';

@@ -1,16 +1,14 @@
 // grpc://host:port -> the address the channels connect to. The name is resolved here, checked
 // (loopback only unless allowed), and the channels are given the checked IP itself, so the
 // address that was checked is the address that is connected to.
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { isLoopbackAddress } from '../../common/loopback.js';
+import { UsageError } from '../../common/errors.js';
+import { resolveLoopback } from '../../common/loopback.js';
 
-export class GrpcUrlError extends Error {
-  readonly code = 'ERR_GRPC_URL';
-}
-
-export class RemoteGrpcTargetError extends Error {
-  readonly code = 'ERR_REMOTE_TARGET';
+export class GrpcUrlError extends UsageError {
+  constructor(message: string) {
+    super(message, 'ERR_URL');
+  }
 }
 
 export function parseGrpcUrl(url: string): { host: string; port: number } {
@@ -30,9 +28,6 @@ export function parseGrpcUrl(url: string): { host: string; port: number } {
 /** "127.0.0.1:50051" or "[::1]:50051", a loopback address unless allowRemote. */
 export async function resolveGrpcTarget(url: string, allowRemote: boolean): Promise<string> {
   const { host, port } = parseGrpcUrl(url);
-  const address = isIP(host) ? host : (await lookup(host)).address;
-  if (!allowRemote && !isLoopbackAddress(address)) {
-    throw new RemoteGrpcTargetError(`refusing to send load to ${address} (${url}): not a loopback address (pass --allow-remote if the machine is yours to load)`);
-  }
-  return isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
+  const [address] = await resolveLoopback(host, allowRemote, url);
+  return isIP(address!) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
 }

@@ -4,6 +4,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '../../common/errors.js';
 
 // The contracts are data files (runners import no targets code); from the build
 // (dist/runners/grpc) they are still found in the source tree's targets/contracts/proto.
@@ -21,8 +22,10 @@ export interface UnaryMethod {
   deserialize(bytes: Buffer): unknown;
 }
 
-export class GrpcMethodError extends Error {
-  readonly code = 'ERR_GRPC_METHOD';
+export class GrpcMethodError extends UsageError {
+  constructor(message: string) {
+    super(message, 'ERR_GRPC_METHOD');
+  }
 }
 
 // Same field conventions as the grpc transport: camelCase, int64 as numbers.

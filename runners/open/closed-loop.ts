@@ -10,7 +10,7 @@ import { Recorder, errorKind } from '../recorder.js';
 import type { CallSource, LoadClient, PreparedCall } from '../load-client.js';
 import type { LoopOutcome } from './open-loop.js';
 import { shareOf, vusAt } from './schedule.js';
-import { createHistogram } from '../../reports/histogram.js';
+import { createHistogram } from '../../record/histogram.js';
 
 const RAMP_STEP_MS = 50;
 

@@ -10,7 +10,7 @@ import { undiciClient } from './transports/undici.js';
 import type { HttpClient, HttpClientOptions } from './transports/transport.js';
 
 export type { HttpClient, HttpClientOptions } from './transports/transport.js';
-export { RemoteAddressError, TransportError } from './transports/transport.js';
+export { TransportError } from './transports/transport.js';
 export type { SendCallback } from '../load-client.js';
 
 export const HTTP_TRANSPORTS = ['h1', 'undici'] as const;

@@ -1,7 +1,7 @@
 // The open runner: every executor (open and closed) on keep-alive HTTP/1.1 (the lean h1
 // transport, undici for https; see http-client.ts), in-process or over
 // --generator-threads worker threads. Returns data and emits ticks; prints nothing.
-import type { Workload } from '../../reports/results.js';
+import type { Workload } from '../../record/results.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
 import { executorDurationMs, isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/executor.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';

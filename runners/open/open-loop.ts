@@ -2,7 +2,7 @@
 // from the intended send time (no coordinated omission). When the loop is late it sends at
 // once and records how late (schedule lag); when maxVUs requests are already in flight the
 // arrival is dropped and counted, like k6's dropped_iterations.
-import { createHistogram, recordUs, type Histogram } from '../../reports/histogram.js';
+import { createHistogram, recordUs, type Histogram } from '../../record/histogram.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import { PreciseWake, monoMs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from '../recorder.js';

@@ -2,7 +2,7 @@
 // the common start time, run this thread's share, send back encoded histograms.
 import { parentPort, workerData } from 'node:worker_threads';
 import { requestContext } from '../context.js';
-import { encodeHistogram } from '../../reports/histogram.js';
+import { encodeHistogram } from '../../record/histogram.js';
 import { loadScenarioSource } from '../../scenarios/source.js';
 import { openShareSession, runShare } from './engine.js';
 import type { FromThread, ThreadInit, ToThread } from './thread-protocol.js';

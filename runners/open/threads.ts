@@ -2,7 +2,7 @@
 // 1/N of the VUs) from one common start time, and send back encoded histograms that merge
 // exactly into one Sample.
 import { Worker } from 'node:worker_threads';
-import { createHistogram, decodeHistogram } from '../../reports/histogram.js';
+import { createHistogram, decodeHistogram } from '../../record/histogram.js';
 import { scenarioSource } from '../../scenarios/source.js';
 import { isOpenModel } from '../../scenarios/executor.js';
 import { monoMs } from '../../common/precise-wake.js';

@@ -5,6 +5,7 @@
 // holds at least its share of fast ones: a percentile at a mixture boundary (p90 above) is then
 // well defined, and the truth is known exactly.
 import { parseDurationMs } from '../../scenarios/duration.js';
+import { UsageError } from '../../common/errors.js';
 
 export interface LatencyComponent {
   /** Share of requests, percent. */
@@ -25,8 +26,10 @@ export interface CalibrationSpec {
 export const DEFAULT_LATENCY = '90%:2ms,9%:10ms,1%:50ms';
 const MAX_CYCLE = 100_000;
 
-export class CalibrationSpecError extends Error {
-  readonly code = 'ERR_CALIBRATION_SPEC';
+export class CalibrationSpecError extends UsageError {
+  constructor(message: string) {
+    super(message, 'ERR_CALIBRATION_SPEC');
+  }
 }
 
 export function parseLatency(text: string): LatencyComponent[] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonExport } from '../../reports/json.js';
-import type { Results } from '../../reports/results.js';
+import type { Results } from '../../record/results.js';
 import { FASTIFY, makeResults } from '../reports/fixtures.js';
 import { benchSync } from '../helpers/cli.js';
 

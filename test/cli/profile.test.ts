@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../reports/results.js';
+import type { Results } from '../../record/results.js';
 import { bench, benchSync, isAlive, processesMatching } from '../helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archbench-profile-'));

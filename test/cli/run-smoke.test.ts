@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeHistogram } from '../../reports/histogram.js';
-import type { Results } from '../../reports/results.js';
+import { decodeHistogram } from '../../record/histogram.js';
+import type { Results } from '../../record/results.js';
 import { bench, isAlive, ROOT } from '../helpers/cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'archbench-smoke-'));
@@ -20,7 +20,7 @@ describe('bench run smoke', () => {
     expect(r.stdout).toMatch(/p99 ms/);
 
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
-    const schema = JSON.parse(readFileSync(join(ROOT, 'reports/results.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(join(ROOT, 'record/results.schema.json'), 'utf8')) as object;
     const ajv = new Ajv({ allErrors: true, validateFormats: false });
     const valid = ajv.validate(schema, results);
     expect(ajv.errors ?? []).toEqual([]);

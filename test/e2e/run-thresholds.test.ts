@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../reports/results.js';
+import type { Results } from '../../record/results.js';
 import { bench } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'archbench-thresholds-'));

@@ -42,7 +42,7 @@ describe('aggregates across trials', () => {
   });
 
   it('results with aggregates validate against the schema', () => {
-    const schema = JSON.parse(readFileSync(new URL('../../reports/results.schema.json', import.meta.url), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(new URL('../../record/results.schema.json', import.meta.url), 'utf8')) as object;
     const ajv = new Ajv({ strict: false, validateFormats: false });
     const validate = ajv.compile(schema);
     const withAgg = { ...results, aggregates: agg };

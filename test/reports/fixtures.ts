@@ -1,7 +1,7 @@
 // Fixed results for exporter and compare tests: real encoded histograms from a seeded
 // generator, never a load run.
-import { createHistogram, encodeHistogram, recordUs, summarizeMs } from '../../reports/histogram.js';
-import type { Results, RunResult } from '../../reports/results.js';
+import { createHistogram, encodeHistogram, recordUs, summarizeMs } from '../../record/histogram.js';
+import type { Results, RunResult } from '../../record/results.js';
 import { seededRandom } from '../../reports/stats.js';
 
 export interface TargetShape {

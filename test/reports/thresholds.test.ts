@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEncoded } from '../../reports/histogram.js';
+import { mergeEncoded } from '../../record/histogram.js';
 import { ThresholdError, evaluateThresholds, parseThresholds } from '../../reports/thresholds.js';
 import { FASTIFY, makeResults } from './fixtures.js';
 

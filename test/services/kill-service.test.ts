@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../reports/results.js';
+import type { Results } from '../../record/results.js';
 import { findTarget } from '../../targets/catalog.js';
 import type { RunningTarget } from '../../targets/target.js';
 import { BIN, ROOT, childrenOf, isAlive, waitFor } from '../helpers/cli.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { effectiveAxes } from '../../harness/effective-axes.js';
-import type { Results } from '../../reports/results.js';
+import type { Results } from '../../record/results.js';
 import type { Axes } from '../../targets/target.js';
 import { bench } from '../helpers/cli.js';
 

@@ -12,7 +12,8 @@ import type { BuiltRequest } from '../../request-mix.js';
 import type { SendCallback } from '../../load-client.js';
 import { FAILED, INCOMPLETE, ResponseParser } from './h1-parser.js';
 import { RequestWriter } from './h1-request.js';
-import { TransportError, refusedPeer, type HttpClient, type HttpClientOptions } from './transport.js';
+import { refusedPeer } from '../../../common/loopback.js';
+import { TransportError, type HttpClient, type HttpClientOptions } from './transport.js';
 
 const READ_BUFFER_BYTES = 64 * 1024;
 
@@ -148,7 +149,7 @@ class Connection {
     this.#connected = false;
     socket.on('connect', () => {
       if (socket !== this.#socket) return;
-      const refused = refusedPeer(socket.remoteAddress, this.#client.opts);
+      const refused = refusedPeer(socket.remoteAddress, this.#client.opts.allowRemote);
       if (refused) {
         this.#fail(refused);
         return;

@@ -2,7 +2,8 @@
 // at a time), dispatched with a handler (no stream per response). It speaks what the lean
 // transport does not: https URLs (TLS).
 import { Pool, buildConnector } from 'undici';
-import { refusedPeer, type HttpClient, type HttpClientOptions } from './transport.js';
+import { refusedPeer } from '../../../common/loopback.js';
+import { type HttpClient, type HttpClientOptions } from './transport.js';
 
 export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
   const prefix = base.pathname.replace(/\/$/, '');
@@ -15,7 +16,7 @@ export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
     connect: (connectOpts, cb) => {
       connector(connectOpts, (err, socket) => {
         if (err || !socket) return cb(err ?? new Error('no socket'), null);
-        const refused = refusedPeer(socket.remoteAddress, opts);
+        const refused = refusedPeer(socket.remoteAddress, opts.allowRemote);
         if (refused) {
           socket.destroy();
           return cb(refused, null);

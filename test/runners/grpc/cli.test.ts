@@ -58,7 +58,7 @@ describe('bench run: grpc runner', () => {
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     const results = read(dir);
-    const schema = JSON.parse(readFileSync(join(ROOT, 'reports/results.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(join(ROOT, 'record/results.schema.json'), 'utf8')) as object;
     const ajv = new Ajv({ allErrors: true, validateFormats: false });
     ajv.validate(schema, results);
     expect(ajv.errors ?? []).toEqual([]);

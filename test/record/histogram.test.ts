@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHistogram, decodeHistogram, encodeHistogram, mergeEncoded, recordUs, summarizeMs, percentileSpectrum } from '../../reports/histogram.js';
+import { createHistogram, decodeHistogram, encodeHistogram, mergeEncoded, recordUs, summarizeMs, percentileSpectrum } from '../../record/histogram.js';
 
 describe('histogram encoding', () => {
   it('decodes back to exactly the same counts', () => {

@@ -2,8 +2,8 @@
 // is a UsageError (exit 2) that says what was expected.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SCHEMA_VERSION, type Results } from '../reports/results.js';
-import { UsageError } from './errors.js';
+import { SCHEMA_VERSION, type Results } from './results.js';
+import { UsageError } from '../common/errors.js';
 
 export interface LoadedResults {
   results: Results;
