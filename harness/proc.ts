@@ -3,6 +3,9 @@
 // short-lived per-request processes are counted too.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import type { TreeUsage } from '../record/sample.js';
+
+export type { TreeUsage };
 
 const CLK_TCK = (() => {
   try {
@@ -169,11 +172,6 @@ export function treeCpu(roots: number[]): CpuSnapshot {
   return { userMs, systemMs, totalMs: precise ? preciseMs : userMs + systemMs };
 }
 
-export interface TreeUsage {
-  cpu: CpuSnapshot;
-  peakTotalMb: number;
-  processes: Array<{ pid: number; command: string; peakMb: number }>;
-}
 
 /**
  * Samples the tree's RSS every intervalMs between start() and stop(), and its CPU at

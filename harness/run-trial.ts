@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { encodeHistogram, summarizeMs } from '../record/histogram.js';
-import type { RequestStats, RunResult, RunStatus } from '../record/results.js';
-import type { Runner, Sample } from '../runners/runner.js';
+import { buildResult, emptyResult, type RunIdentity } from '../record/build-result.js';
+import type { RunResult, RunStatus } from '../record/results.js';
+import type { Sample, TreeUsage } from '../record/sample.js';
+import type { Runner } from '../runners/runner.js';
 import type { Scenario } from '../scenarios/define.js';
 import { parseDurationMs } from '../scenarios/duration.js';
 import { executorDurationMs, warmupExecutor, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
@@ -16,7 +17,7 @@ import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
 import { assertLoopback } from '../common/loopback.js';
-import { TreeSampler, type TreeUsage } from './proc.js';
+import { TreeSampler } from './proc.js';
 import { seed, type SeedData } from './seed.js';
 import { sampleBrokerCpu } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
@@ -73,8 +74,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
   const { spec, trial, runner } = plan;
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const phase = (p: Phase) => events.emit('phase', { target: spec.name, trial, phase: p });
-  const base = failedResult(plan, 'failed', '');
-  // Aborted by Ctrl-C (outer) or by a target crash (crashed).
+    // Aborted by Ctrl-C (outer) or by a target crash (crashed).
   const local = new AbortController();
   const signal = AbortSignal.any([outer, local.signal]);
   const dataDir = mkdtempSync(join(tmpdir(), `archbench-${spec.name}-`));
@@ -147,15 +147,15 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     if (crash) throw new Error(crash);
     const status: RunStatus = outer.aborted ? 'interrupted' : 'ok';
     const extra = { ...(eventStats ? { events: eventStats } : {}), ...(broker ? { brokerCpu: broker } : {}) };
-    return { ...buildResult(plan, sample, usage, cpuPct, status), ...(Object.keys(extra).length ? { extra } : {}) };
+    return { ...buildResult(identity(plan), sample, usage, generatorHealth(cpuPct, sample.lag, sample.threads), status), ...(Object.keys(extra).length ? { extra } : {}) };
   } catch (err) {
     // Something the target needs is absent (a broker): the benchmark skips it, not a failure.
     if (err instanceof TargetUnavailableError && !sample) throw err;
     const status: RunStatus = outer.aborted ? 'interrupted' : 'failed';
     const why = crash ?? (outer.aborted ? 'interrupted' : message(err));
     // A partial measurement is still data: keep it, marked.
-    if (sample) return { ...buildResult(plan, sample, usage, cpuPct, status), error: why };
-    return { ...base, status, error: why };
+    if (sample) return { ...buildResult(identity(plan), sample, usage, generatorHealth(cpuPct, sample.lag, sample.threads), status), error: why };
+    return emptyResult(identity(plan), status, why);
   } finally {
     phase('stop');
     await target?.stop().catch(() => undefined);
@@ -163,73 +163,6 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
   }
 }
 
-function requestStats(s: { requests: number; errors: number; histogram: Sample['histogram'] }, durationS: number): RequestStats {
-  const has = s.histogram.totalCount > 0;
-  return {
-    requests: s.requests,
-    errors: s.errors,
-    rps: round(s.requests / durationS, 1),
-    latencyMs: summarizeMs(s.histogram),
-    histogram: has ? encodeHistogram(s.histogram) : null,
-  };
-}
-
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-export function buildResult(plan: TrialPlan, s: Sample, usage: TreeUsage | undefined, cpuPct: number, status: RunStatus): RunResult {
-  const durationS = Math.max(s.durationMs / 1000, 0.001);
-  const byRequest: Record<string, RequestStats> = {};
-  for (const [name, r] of s.byRequest) byRequest[name] = requestStats(r, durationS);
-  const total = requestStats({ requests: s.requests, errors: s.errors, histogram: s.histogram }, durationS);
-  const cpuMs = usage ? usage.cpu.totalMs : null;
-  const hasProcesses = usage && usage.processes.length > 0;
-  return {
-    target: plan.spec.name,
-    axes: effectiveAxes(plan.spec.axes, plan.targetOptions),
-    trial: plan.trial,
-    status: status === 'ok' && s.ok === 0 ? 'failed' : status,
-    ...(status === 'ok' && s.ok === 0 ? { error: `no successful response: ${s.errors} errors (${Object.entries(s.errorsByKind).map(([k, n]) => `${k} x${n}`).join(', ') || 'no response at all'})` } : {}),
-    workload: plan.runner.describe(plan.executor),
-    durationS: round(durationS, 3),
-    requests: s.requests,
-    ok: s.ok,
-    errors: s.errors,
-    errorsByKind: s.errorsByKind,
-    dropped: s.dropped,
-    rps: total.rps,
-    latencyMs: total.latencyMs,
-    histogram: total.histogram,
-    byRequest,
-    cpuMsPerRequest: hasProcesses && cpuMs !== null && s.ok > 0 ? round(cpuMs / s.ok, 4) : null,
-    targetCpuMs: hasProcesses && usage ? { user: round(usage.cpu.userMs, 1), system: round(usage.cpu.systemMs, 1) } : null,
-    rssMb: hasProcesses && usage ? { peakTotal: usage.peakTotalMb, processes: usage.processes } : null,
-    generator: generatorHealth(cpuPct, s.lag, s.threads),
-    timeline: s.timeline,
-  };
-}
-
-export function failedResult(plan: TrialPlan, status: RunStatus, error: string): RunResult {
-  return {
-    target: plan.spec.name,
-    axes: effectiveAxes(plan.spec.axes, plan.targetOptions),
-    trial: plan.trial,
-    status,
-    error,
-    workload: plan.runner.describe(plan.executor),
-    durationS: 0,
-    requests: 0,
-    ok: 0,
-    errors: 0,
-    errorsByKind: {},
-    dropped: 0,
-    rps: 0,
-    latencyMs: null,
-    histogram: null,
-    byRequest: {},
-    cpuMsPerRequest: null,
-    targetCpuMs: null,
-    rssMb: null,
-    generator: { cpuPct: 0, bound: false, reasons: [] },
-    timeline: [],
-  };
+function identity(plan: TrialPlan): RunIdentity {
+  return { target: plan.spec.name, axes: effectiveAxes(plan.spec.axes, plan.targetOptions), trial: plan.trial, workload: plan.runner.describe(plan.executor) };
 }

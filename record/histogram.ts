@@ -8,12 +8,13 @@ export const LOWEST_US = 1;
 export const HIGHEST_US = 60_000_000;
 export const SIGNIFICANT_DIGITS = 3;
 
-export function createHistogram(): Histogram {
+/** `highestUs` only for a record that never merges with results (the calibration server's truth). */
+export function createHistogram(highestUs = HIGHEST_US): Histogram {
   return hdr.build({
     bitBucketSize: 32,
     autoResize: false,
     lowestDiscernibleValue: LOWEST_US,
-    highestTrackableValue: HIGHEST_US,
+    highestTrackableValue: highestUs,
     numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
     useWebAssembly: false,
   });

@@ -3,8 +3,10 @@
 import type { Scenario, RequestContext, SeedSpec } from '../scenarios/define.js';
 import type { SeedData } from './context.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
-import type { Histogram } from '../record/histogram.js';
-import type { TimelinePoint, Workload } from '../record/results.js';
+import type { Workload } from '../record/results.js';
+import type { Sample } from '../record/sample.js';
+
+export type { RequestSample, Sample } from '../record/sample.js';
 
 export interface LoadPlan {
   /** Base URL of the target, e.g. http://127.0.0.1:41234 */
@@ -36,29 +38,6 @@ export interface RunEvents {
   tick?(stats: TickStats): void;
 }
 
-export interface RequestSample {
-  requests: number;
-  errors: number;
-  histogram: Histogram;
-}
-
-/** What one measured (or warm-up) window produced. */
-export interface Sample {
-  durationMs: number;
-  requests: number;
-  ok: number;
-  errors: number;
-  errorsByKind: Record<string, number>;
-  dropped: number;
-  histogram: Histogram;
-  byRequest: Map<string, RequestSample>;
-  timeline: TimelinePoint[];
-  /** Schedule lag of an open-model generator (intended vs actual send), microseconds. */
-  lag?: Histogram;
-  /** CPU used by generator worker threads or processes outside the harness process, ms. */
-  externalCpuMs?: number;
-  threads?: number;
-}
 
 export interface Runner {
   name: string;

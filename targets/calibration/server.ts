@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import * as hdr from 'hdr-histogram-js';
+import { createHistogram, type Histogram } from '../../record/histogram.js';
 import { delayCycle, releaseMs, type CalibrationSpec } from './latency-spec.js';
 import { PreciseWake, monoMs } from '../../common/precise-wake.js';
 import { ReleaseQueue } from './release-queue.js';
@@ -44,8 +44,8 @@ export interface CalibrationServer {
 }
 
 const BODY = Buffer.from('{"ok":true}');
-const newHistogram = () =>
-  hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3, useWebAssembly: false });
+// Stalls may last minutes: the truth record's range reaches an hour.
+const newHistogram = () => createHistogram(3_600_000_000);
 
 export async function startCalibrationServer(spec: CalibrationSpec, opts: { host: string; port: number }): Promise<CalibrationServer> {
   const cycle = delayCycle(spec.latency);
@@ -76,7 +76,7 @@ export async function startCalibrationServer(spec: CalibrationSpec, opts: { host
 
   const stats = (): CalibrationStats => {
     const ms = (us: number) => Math.round(us) / 1000;
-    const percentiles = (h: hdr.Histogram): PercentilesMs => ({
+    const percentiles = (h: Histogram): PercentilesMs => ({
       p50: ms(h.getValueAtPercentile(50)),
       p90: ms(h.getValueAtPercentile(90)),
       p99: ms(h.getValueAtPercentile(99)),

@@ -1,9 +1,9 @@
 // End-to-end event accounting inside a service process: users counts the events it published
 // (acknowledged by the transport), billing counts the ones it committed and records the latency
-// from publish to commit in an HDR histogram (the same unit and range as reports/histogram.ts,
-// so the harness merges them exactly). A window floor set by the harness keeps warm-up events
+// from publish to commit in an HDR histogram (record/histogram.ts, the one set of
+// HDR settings, so the harness merges them exactly). A window floor set by the harness keeps warm-up events
 // out: an event belongs to the window by its occurredAt, the same on both sides.
-import * as hdr from 'hdr-histogram-js';
+import { createHistogram, encodeHistogram, recordUs } from '../../record/histogram.js';
 import type { UserRegistered } from '../domain/events.js';
 import { outagesSince, type Outage } from '../transports/connection-log.js';
 import type { DeliveryInfo, EventPublisher } from '../transports/transport.js';
@@ -34,9 +34,6 @@ export interface EventStatsReply {
   stats: ProcessEventStats;
 }
 
-function histogram(): hdr.Histogram {
-  return hdr.build({ bitBucketSize: 32, autoResize: false, lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3, useWebAssembly: false });
-}
 
 export class EventStats {
   #fromMs = 0;
@@ -45,7 +42,7 @@ export class EventStats {
   #consumed = 0;
   #duplicates = 0;
   #redelivered = 0;
-  #latency = histogram();
+  #latency = createHistogram();
 
   #inWindow(event: UserRegistered): boolean {
     return Date.parse(event.occurredAt) >= Math.floor(this.#fromMs);
@@ -84,7 +81,7 @@ export class EventStats {
     this.#consumed++;
     const fromMs = delivery?.publishedAtMs ?? Date.parse(event.occurredAt);
     const us = Math.round((wallClockMs() - fromMs) * 1000);
-    this.#latency.recordValue(Math.min(60_000_000, Math.max(1, us)));
+    recordUs(this.#latency, us);
   }
 
 
@@ -95,7 +92,7 @@ export class EventStats {
       consumed: this.#consumed,
       duplicates: this.#duplicates,
       redelivered: this.#redelivered,
-      latencyHistogram: this.#latency.totalCount > 0 ? hdr.encodeIntoCompressedBase64(this.#latency) : null,
+      latencyHistogram: this.#latency.totalCount > 0 ? encodeHistogram(this.#latency) : null,
       outages: outagesSince(this.#fromMs),
     };
   }

@@ -1,0 +1,34 @@
+// What a load generator hands back for one measured (or warm-up) window: counts and HDR
+// histograms, never arrays of samples. record/build-result.ts turns it into a RunResult.
+import type { Histogram } from './histogram.js';
+import type { TimelinePoint } from './results.js';
+
+export interface RequestSample {
+  requests: number;
+  errors: number;
+  histogram: Histogram;
+}
+
+export interface Sample {
+  durationMs: number;
+  requests: number;
+  ok: number;
+  errors: number;
+  errorsByKind: Record<string, number>;
+  dropped: number;
+  histogram: Histogram;
+  byRequest: Map<string, RequestSample>;
+  timeline: TimelinePoint[];
+  /** Schedule lag of an open-model generator (intended vs actual send), microseconds. */
+  lag?: Histogram;
+  /** CPU used by generator worker threads or processes outside the harness process, ms. */
+  externalCpuMs?: number;
+  threads?: number;
+}
+
+/** CPU and memory of the target's process tree over the measured window. */
+export interface TreeUsage {
+  cpu: { userMs: number; systemMs: number; totalMs: number };
+  peakTotalMb: number;
+  processes: Array<{ pid: number; command: string; peakMb: number }>;
+}
