@@ -2,7 +2,7 @@
 // scenario's executor and checked before anything starts, every problem reported at once.
 import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
-import { validateExecutor } from '../runners/open/executors/registry.js';
+import { validateExecutor } from '../scenarios/executors/registry.js';
 import type { Scenario } from '../scenarios/define.js';
 import { WARMUP_LOADS, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
 import { UsageError } from '../common/errors.js';

@@ -12,7 +12,7 @@ import { parseDurationMs } from '../scenarios/duration.js';
 import { executorDurationMs, warmupExecutor, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetOptions, TargetSpec } from '../targets/target.js';
-import { requestContext } from '../runners/context.js';
+import { requestContext } from '../runners/engine/context.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';

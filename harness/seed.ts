@@ -1,10 +1,10 @@
 // Seed data through the public API, so it works for every architecture and for --url.
 import { setMaxListeners } from 'node:events';
 import { request } from 'undici';
-import type { SeedData } from '../runners/context.js';
+import type { SeedData } from '../runners/engine/context.js';
 import type { SeedSpec } from '../scenarios/define.js';
 
-export type { SeedData } from '../runners/context.js';
+export type { SeedData } from '../runners/engine/context.js';
 
 const CONCURRENCY = 16;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { summarizeMs, type Histogram } from '../record/histogram.js';
 import { autocannonRunner } from '../runners/autocannon/index.js';
 import { openRunner } from '../runners/open/index.js';
-import { arrivalSchedule } from '../runners/open/schedule.js';
+import { arrivalSchedule } from '../runners/engine/schedule.js';
 import type { Runner, Sample } from '../runners/runner.js';
 import calibrationScenario from '../scenarios/calibration.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
@@ -15,7 +15,7 @@ import { RESET_PATH, STATS_PATH, type CalibrationStats } from '../targets/calibr
 import { calibrationTarget } from '../targets/calibration/spec.js';
 import { mixtureTruth, truthFor } from '../targets/calibration/truth.js';
 import type { RunningTarget } from '../targets/target.js';
-import { requestContext } from '../runners/context.js';
+import { requestContext } from '../runners/engine/context.js';
 
 export const PERCENTILES = [50, 90, 99, 99.9] as const;
 /** A percentile passes within 5% of the truth or 0.3 ms, whichever is larger. */

@@ -1,10 +1,10 @@
 // The explicit list of wire protocols the load loops speak, loaded on demand so that an HTTP
 // run never loads grpc-js. A scenario's requests decide its protocol (scenarioProtocol).
 import { scenarioProtocol, type ScenarioProtocol, type Scenario } from '../scenarios/define.js';
-import type { LoadProtocol } from './load-client.js';
+import type { LoadProtocol } from './engine/load-client.js';
 
 const loaders: Readonly<Record<ScenarioProtocol, () => Promise<LoadProtocol>>> = {
-  http: async () => (await import('./open/http-protocol.js')).httpProtocol,
+  http: async () => (await import('./engine/http/protocol.js')).httpProtocol,
   grpc: async () => (await import('./grpc/protocol.js')).grpcProtocol,
 };
 

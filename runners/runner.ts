@@ -1,7 +1,7 @@
 // One interface for every load generator (closed, open, gRPC, ...). A runner drives load
 // and returns data; it prints nothing. Progress goes out as events.
 import type { Scenario, RequestContext, SeedSpec } from '../scenarios/define.js';
-import type { SeedData } from './context.js';
+import type { SeedData } from './engine/context.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 import type { Workload } from '../record/results.js';
 import type { Sample } from '../record/sample.js';

@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { defineScenario, type Scenario } from '../scenarios/define.js';
 import { createInvoice, getUser, listInvoices } from '../scenarios/requests.js';
-import { requestContext } from '../runners/context.js';
-import { openShareSession, runShare } from '../runners/open/engine.js';
+import { requestContext } from '../runners/engine/context.js';
+import { openShareSession, runShare } from '../runners/engine/engine.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 
 const { values } = parseArgs({

@@ -5,8 +5,8 @@ import autocannon from 'autocannon';
 import { parseDurationMs } from '../../scenarios/duration.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import type { Workload } from '../../record/results.js';
-import { RequestMix } from '../request-mix.js';
-import { Recorder, errorKind } from '../recorder.js';
+import { RequestMix } from '../engine/request-mix.js';
+import { Recorder, errorKind } from '../engine/recorder.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
 
 interface ClientWithContext {

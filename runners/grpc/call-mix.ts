@@ -1,8 +1,8 @@
 // Weighted choice of the next gRPC call and its message, like RequestMix for HTTP. Methods are
 // looked up once, when the mix is built, so an unknown service or method fails before any load.
 import type { GrpcRequestDefinition, RequestContext, RequestDefinition } from '../../scenarios/define.js';
-import type { CallSource, PreparedCall } from '../load-client.js';
-import { WeightedIndex } from '../weighted-index.js';
+import type { CallSource, PreparedCall } from '../engine/load-client.js';
+import { WeightedIndex } from '../engine/weighted-index.js';
 import { unaryMethod, type UnaryMethod } from './methods.js';
 import { grpcStatusCode } from './status.js';
 

@@ -2,7 +2,7 @@
 // calls multiplexed and spread round-robin), a deadline per call, no per-call metadata, and
 // replies left undecoded: the generator pays for sending, not for parsing.
 import * as grpc from '@grpc/grpc-js';
-import type { ClientOptions, LoadClient, SendCallback } from '../load-client.js';
+import type { ClientOptions, LoadClient, SendCallback } from '../engine/load-client.js';
 import { resolveGrpcTarget } from './address.js';
 import type { PreparedGrpcCall } from './call-mix.js';
 import { MAX_CHANNELS } from './pool-size.js';

@@ -3,7 +3,7 @@
 // closed loops, generator threads, exact histogram merging) with grpc-js channels as the client.
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
-import { validateExecutor } from '../open/executors/registry.js';
+import { validateExecutor } from '../../scenarios/executors/registry.js';
 import { describeWorkload, openRunner } from '../open/index.js';
 import { MAX_CHANNELS } from './pool-size.js';
 

@@ -1,5 +1,5 @@
 // gRPC as a load protocol: the scenario's gRPC calls and a pool of grpc-js channels.
-import type { LoadProtocol } from '../load-client.js';
+import type { LoadProtocol } from '../engine/load-client.js';
 import { GrpcCallMix } from './call-mix.js';
 import { grpcClient } from './client.js';
 import { grpcStatusKind } from './status.js';

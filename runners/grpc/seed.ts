@@ -2,7 +2,7 @@
 // parallel, before any load. The users service has no billing or token rpcs, so a scenario
 // that asks for invoices cannot be seeded over gRPC (a clear error, not an empty list).
 import * as grpc from '@grpc/grpc-js';
-import type { SeedData } from '../context.js';
+import type { SeedData } from '../engine/context.js';
 import type { SeedSpec } from '../../scenarios/define.js';
 import { openChannels } from './client.js';
 import { unaryMethod } from './methods.js';

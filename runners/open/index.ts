@@ -5,9 +5,9 @@ import type { Workload } from '../../record/results.js';
 import { parseDurationMs } from '../../scenarios/duration.js';
 import { executorDurationMs, isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/executor.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
-import { openShareSession, runShare } from './engine.js';
-import { describeExecutor, validateExecutor } from './executors/registry.js';
-import { runThreads, threadable } from './threads.js';
+import { openShareSession, runShare } from '../engine/engine.js';
+import { describeExecutor, validateExecutor } from '../../scenarios/executors/registry.js';
+import { runThreads, threadable } from '../engine/threads.js';
 
 export const openRunner: Runner = {
   name: 'open',

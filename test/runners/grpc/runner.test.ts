@@ -3,7 +3,7 @@
 // the loopback guard. Generator threads run from the build: see cli.test.ts.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestContext } from '../../../runners/context.js';
+import { requestContext } from '../../../runners/engine/context.js';
 import { resolveGrpcTarget } from '../../../runners/grpc/address.js';
 import { grpcRunner } from '../../../runners/grpc/index.js';
 import { seedOverGrpc } from '../../../runners/grpc/seed.js';
@@ -106,7 +106,7 @@ describe('grpc runner', () => {
   });
 
   it('refuses a non-loopback address before connecting, and a URL without a port', async () => {
-    await expect(resolveGrpcTarget('grpc://10.1.2.3:50051', false)).rejects.toThrow(/refusing to send load to 10\.1\.2\.3.*--allow-remote/);
+    await expect(resolveGrpcTarget('grpc://10.1.2.3:50051', false)).rejects.toThrow(/refusing to load grpc:\/\/10\.1\.2\.3:50051: .*not a loopback address.*--allow-remote/);
     await expect(resolveGrpcTarget('grpc://10.1.2.3:50051', true)).resolves.toBe('10.1.2.3:50051');
     await expect(resolveGrpcTarget('grpc://[::1]:50051', false)).resolves.toBe('[::1]:50051');
     await expect(resolveGrpcTarget('grpc://127.0.0.1', false)).rejects.toThrow(/expected grpc:\/\/HOST:PORT with a port 1\.\.65535/);

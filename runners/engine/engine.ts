@@ -1,0 +1,61 @@
+// One generator thread's share of a plan: connections, the loop for the executor's model,
+// and a progress tick. Used in-process (1 thread) and inside each generator worker thread.
+import { isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/executor.js';
+import { monoMs } from '../../common/precise-wake.js';
+import { Recorder } from './recorder.js';
+import type { RequestContext, Scenario } from '../../scenarios/define.js';
+import type { LoadSession } from './load-client.js';
+import { protocolFor } from '../protocols.js';
+import { runClosedLoop } from './closed-loop.js';
+import { runOpenLoop, type LoopOutcome } from './open-loop.js';
+import { shareOf } from './schedule.js';
+
+export interface ShareOptions {
+  executor: ExecutorConfig;
+  /** This share's mix and client (openShareSession), closed when the share ends. */
+  session: LoadSession;
+  index: number;
+  count: number;
+  startAtMs?: number;
+  /** Called every second with the responses and errors so far. */
+  onTick?: (requests: number, errors: number) => void;
+}
+
+export async function runShare(o: ShareOptions, signal: AbortSignal): Promise<LoopOutcome> {
+  const connections = shareConnections(o.executor, o.index, o.count);
+  const { mix, client, statusKind } = o.session;
+  const recorder = new Recorder(mix.names, statusKind);
+  const ticker = o.onTick ? setInterval(() => o.onTick!(recorder.requests, recorder.errors), 1000) : undefined;
+  ticker?.unref();
+  try {
+    const start = o.startAtMs ?? monoMs();
+    return isOpenModel(o.executor)
+      ? await runOpenLoop(o.executor, mix, client, { index: o.index, count: o.count, maxInFlight: connections }, recorder, signal, start)
+      : await runClosedLoop(o.executor, mix, client, { index: o.index, count: o.count }, recorder, signal, start);
+  } finally {
+    clearInterval(ticker);
+    await client.close();
+  }
+}
+
+/** Connections (or calls in flight) one share needs: its part of the executor's VUs. */
+export function shareConnections(executor: ExecutorConfig, index: number, count: number): number {
+  return Math.max(1, shareOf(maxVusOf(executor), index, count));
+}
+
+export interface SessionOptions {
+  url: string;
+  executor: ExecutorConfig;
+  scenario: Scenario;
+  context: RequestContext;
+  timeoutMs: number;
+  allowRemote: boolean;
+  index: number;
+  count: number;
+}
+
+/** The mix and client of one share, in the scenario's protocol; connected before the start signal where the protocol can. */
+export async function openShareSession(o: SessionOptions): Promise<LoadSession> {
+  const protocol = await protocolFor(o.scenario);
+  return protocol.open(o.url, o.scenario, o.context, { connections: shareConnections(o.executor, o.index, o.count), timeoutMs: o.timeoutMs, allowRemote: o.allowRemote });
+}

@@ -1,0 +1,47 @@
+// What the load loops (runners/engine) need from a wire protocol: a source of prepared calls and
+// a client that sends one and reports its status. HTTP (h1 or undici) and gRPC (grpc-js) implement it,
+// so the open and closed loops, the schedule and the generator threads are written once.
+import type { RequestContext, Scenario } from '../../scenarios/define.js';
+
+/** One request ready to send, built from the scenario's mix. */
+export interface PreparedCall {
+  readonly name: string;
+  /** Index into the scenario's requests, for cheap per-request bookkeeping. */
+  readonly index: number;
+  /** Whether a response with this status counts as success. */
+  expect(status: number): boolean;
+}
+
+/** status: HTTP status or gRPC status code; err: no response at all (socket error, refused peer). */
+export type SendCallback = (status: number, err: Error | null) => void;
+
+export interface CallSource<C extends PreparedCall> {
+  readonly names: string[];
+  next(): C;
+}
+
+export interface LoadClient<C extends PreparedCall> {
+  send(call: C, done: SendCallback): void;
+  close(): Promise<void>;
+}
+
+export interface ClientOptions {
+  /** Concurrency this client must carry (connections for HTTP/1.1, calls in flight for gRPC). */
+  connections: number;
+  /** Per-request timeout (gRPC: the call's deadline). */
+  timeoutMs: number;
+  /** Refuse non-loopback peers unless true, checked on the address actually connected to. */
+  allowRemote: boolean;
+}
+
+/** A mix and a client that belong together, plus how an unexpected status is named in errorsByKind. */
+export interface LoadSession {
+  mix: CallSource<PreparedCall>;
+  client: LoadClient<PreparedCall>;
+  statusKind(status: number): string;
+}
+
+export interface LoadProtocol {
+  readonly name: string;
+  open(url: string, scenario: Scenario, context: RequestContext, opts: ClientOptions): Promise<LoadSession>;
+}
