@@ -2,17 +2,12 @@
 // over its ARCHBENCH_*_URL variable, which wins over the local standard port; a malformed
 // value from either is a usage error naming where it came from.
 import type { Command } from 'commander';
-import { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind, type BrokerUrls } from '../targets/transports/broker-config.js';
-import type { TargetOptions } from '../targets/target.js';
+import { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind } from '../targets/transports/broker-config.js';
+import type { BrokerRequest } from '../harness/target-options.js';
 import { UsageError } from '../common/errors.js';
 
-export interface BrokerFlags {
-  natsUrl?: string;
-  amqpUrl?: string;
-  redisUrl?: string;
-}
+export type BrokerFlags = BrokerRequest;
 
-const FLAG_KEYS: Record<BrokerKind, keyof BrokerFlags> = { nats: 'natsUrl', amqp: 'amqpUrl', redis: 'redisUrl' };
 
 function urlOption(kind: BrokerKind) {
   return (raw: string): string => {
@@ -30,18 +25,3 @@ export function addBrokerOptions(cmd: Command): Command {
   return cmd;
 }
 
-export function brokerTargetOptions(flags: BrokerFlags, env: NodeJS.ProcessEnv = process.env): Pick<TargetOptions, 'brokerUrls'> {
-  const urls: BrokerUrls = {};
-  for (const kind of brokerKinds) {
-    const b = BROKERS[kind];
-    const fromFlag = flags[FLAG_KEYS[kind]];
-    const fromEnv = env[b.envVar];
-    if (fromFlag === undefined && fromEnv !== undefined) {
-      const problem = brokerUrlProblem(kind, fromEnv);
-      if (problem) throw new UsageError(`invalid ${b.envVar} "${fromEnv}": ${problem} (or pass ${b.flag})`);
-    }
-    const url = fromFlag ?? fromEnv;
-    if (url !== undefined) urls[kind] = url;
-  }
-  return Object.keys(urls).length ? { brokerUrls: urls } : {};
-}

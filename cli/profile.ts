@@ -15,14 +15,13 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runBenchmark } from '../harness/benchmark.js';
 import { BenchmarkEvents } from '../harness/events.js';
+import { buildPlan } from '../harness/plan.js';
 import type { ProfileOutput } from '../record/results.js';
-import { parseDurationMs } from '../scenarios/duration.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { oneTarget, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
-import { applyOverrides } from './run.js';
 import { PROFILERS } from './profilers/index.js';
-import { defaultOutDir, writeResultsFolder } from './results-folder.js';
+import { defaultOutDir, writeResultsFolder } from '../harness/results-folder.js';
 import { loadScenario } from './scenario-loader.js';
 import { onInterrupt } from './signals.js';
 
@@ -59,27 +58,16 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
       const controller = new AbortController();
       const release = onInterrupt(controller);
       try {
-        const results = await runBenchmark(
-          {
-            scenario,
-            targets: [spec],
-            executor: applyOverrides(scenario.executor, flags.duration !== undefined ? { duration: flags.duration } : {}),
-            warmupMs: flags.warmup !== undefined ? flags.warmup * 1000 : parseDurationMs(scenario.warmup ?? 0),
-            trials: 1,
-            verify: 'own',
-            allowRemote: false,
-            host: '127.0.0.1',
-            targetOptions: profiler.targetOptions(profileDir),
-            readyTimeoutMs: 30_000,
-            requestTimeoutMs: 10_000,
-            baseline: spec.name,
-            command: ['bench', ...process.argv.slice(2)],
-            recordedOptions: { ...flags, scenario: scenario.name },
-            placement: 'none: generator and targets share all cores',
-          },
-          events,
-          controller.signal,
-        );
+        const plan = await buildPlan({
+          scenario,
+          targets: [spec.name],
+          durationS: flags.duration,
+          warmupS: flags.warmup,
+          targetOptions: profiler.targetOptions(profileDir),
+          command: ['bench', ...process.argv.slice(2)],
+          recorded: { ...flags },
+        });
+        const results = await runBenchmark(plan, events, controller.signal);
         detach();
         const { files, problems } = await profiler.outputs(profileDir);
         results.profiles = files.map((f): ProfileOutput => ({ target: spec.name, trial: 1, tool: flags.tool, path: relative(out, f) }));

@@ -1,20 +1,15 @@
-// --storage, --pg-url, --pg-pool, --process-pool: shared by `bench run` and `bench verify`,
-// parsed into the TargetOptions our targets read.
+// --storage, --pg-url, --pg-pool, --process-pool: shared by `bench run` and `bench verify`.
 import type { Command } from 'commander';
 import { DEFAULT_PROCESS_POOL } from '../targets/lifecycle/process-per-request.js';
 import { DEFAULT_PG_URL } from '../targets/storage/postgres/connection.js';
 import { DEFAULT_PG_POOL_SIZE } from '../targets/storage/provision.js';
 import { storageBackends, type StorageBackend } from '../targets/storage/registry.js';
-import type { TargetOptions } from '../targets/target.js';
 import { UsageError } from '../common/errors.js';
+import type { StorageRequest } from '../harness/target-options.js';
 import { intOption } from './options.js';
 
-export interface StorageFlags {
-  storage?: StorageBackend;
-  pgUrl?: string;
-  pgPool?: number;
-  processPool?: number;
-}
+/** Parsed here, turned into target options by the plan (harness/target-options.ts). */
+export type StorageFlags = StorageRequest;
 
 function storageOption(raw: string): StorageBackend {
   const hit = storageBackends.find((b) => b === raw);
@@ -43,14 +38,3 @@ export function addStorageOptions(cmd: Command): Command {
     .option('--process-pool <n>', `process lifecycle: fresh per-request processes at once, 1..256 (default ${DEFAULT_PROCESS_POOL})`, intOption('--process-pool', 1, 256));
 }
 
-export function storageTargetOptions(flags: StorageFlags): TargetOptions {
-  if ((flags.pgUrl !== undefined || flags.pgPool !== undefined) && flags.storage !== 'postgres') {
-    throw new UsageError('--pg-url and --pg-pool apply to --storage postgres; add --storage postgres');
-  }
-  return {
-    ...(flags.storage ? { storage: flags.storage } : {}),
-    ...(flags.pgUrl ? { pgUrl: flags.pgUrl } : {}),
-    ...(flags.pgPool ? { pgPoolSize: flags.pgPool } : {}),
-    ...(flags.processPool ? { processPool: flags.processPool } : {}),
-  };
-}

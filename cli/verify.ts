@@ -12,8 +12,9 @@ import type { TargetSpec } from '../targets/target.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { collect, listOption, secondsOption } from './options.js';
 import { onInterrupt } from './signals.js';
-import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
-import { addBrokerOptions, brokerTargetOptions, type BrokerFlags } from './broker-options.js';
+import { addStorageOptions, type StorageFlags } from './storage-options.js';
+import { addBrokerOptions, type BrokerFlags } from './broker-options.js';
+import { brokerTargetOptions, storageTargetOptions } from '../harness/target-options.js';
 import { TargetUnavailableError } from '../targets/target.js';
 
 interface VerifyFlags extends StorageFlags, BrokerFlags {

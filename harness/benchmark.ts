@@ -2,44 +2,26 @@
 // machine drift hits all targets alike. Returns the results; prints nothing.
 import { aggregate } from '../reports/aggregate.js';
 import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../record/results.js';
-import { evaluateThresholds, type ParsedThreshold } from '../reports/thresholds.js';
-import { probeUrl } from '../runners/protocols.js';
-import { pickRunner } from '../runners/registry.js';
-import { TargetUnavailableError, type TargetSpec } from '../targets/target.js';
+import { evaluateThresholds } from '../reports/thresholds.js';
+import { TargetUnavailableError } from '../targets/target.js';
 import { environment } from './env.js';
 import type { BenchmarkEvents } from './events.js';
-import { runTrial, type TrialSettings } from './run-trial.js';
-
-export interface BenchmarkOptions extends TrialSettings {
-  targets: TargetSpec[];
-  trials: number;
-  runner?: string;
-  /** Verify our own targets before load; external URLs only when asked. */
-  verify: 'always' | 'own' | 'never';
-  baseline: string | null;
-  /** argv that reproduces this run. */
-  command: string[];
-  /** Options recorded in results.env.options. */
-  recordedOptions: Record<string, unknown>;
-  placement: string;
-  /** Validated before any target starts (reports/thresholds.ts); evaluated after the runs. */
-  thresholds?: ParsedThreshold[];
-}
+import type { BenchmarkPlan } from './plan.js';
+import { runTrial } from './run-trial.js';
 
 function overallStatus(runs: RunResult[], interrupted: boolean): RunStatus {
   if (interrupted) return 'interrupted';
   return runs.some((r) => r.status !== 'ok') ? 'failed' : 'ok';
 }
 
-export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEvents, signal: AbortSignal): Promise<Results> {
-  const runner = pickRunner(opts.executor, probeUrl(opts.scenario), opts.runner);
+export async function runBenchmark(opts: BenchmarkPlan, events: BenchmarkEvents, signal: AbortSignal): Promise<Results> {
   const results: Results = {
     schemaVersion: SCHEMA_VERSION,
     scenario: {
       name: opts.scenario.name,
       description: opts.scenario.description,
       warmupS: opts.warmupMs / 1000,
-      warmupLoad: opts.warmupLoad ?? 'scenario',
+      warmupLoad: opts.warmupLoad,
       seed: Object.fromEntries(Object.entries(opts.scenario.seed ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
     },
     command: opts.command,
@@ -68,13 +50,7 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
       const verify =
         trial === 1 && !spec.reference && (opts.verify === 'always' || (opts.verify === 'own' && spec.axes.topology !== 'external'));
       const run = await runTrial(
-        {
-          ...opts,
-          spec,
-          trial,
-          runner,
-          verify,
-        },
+        { ...opts, spec, trial, verify },
         events,
         signal,
       ).catch((err: unknown) => {
@@ -96,7 +72,7 @@ export async function runBenchmark(opts: BenchmarkOptions, events: BenchmarkEven
   }
   // Statistics and thresholds need every trial: computed once, after the last run.
   results.aggregates = aggregate(results);
-  results.thresholds = evaluateThresholds(opts.thresholds ?? [], results);
+  results.thresholds = evaluateThresholds(opts.thresholds, results);
   snapshot();
   return results;
 }

@@ -6,12 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { buildResult, emptyResult, type RunIdentity } from '../record/build-result.js';
 import type { RunResult, RunStatus } from '../record/results.js';
 import type { Sample, TreeUsage } from '../record/sample.js';
-import type { Runner } from '../runners/runner.js';
-import type { Scenario } from '../scenarios/define.js';
 import { parseDurationMs } from '../scenarios/duration.js';
-import { executorDurationMs, warmupExecutor, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
+import { executorDurationMs, warmupExecutor } from '../scenarios/executor.js';
+import type { TrialSettings } from './plan.js';
 import { runConformance } from '../targets/contracts/conformance.js';
-import type { RunningTarget, TargetOptions, TargetSpec } from '../targets/target.js';
+import type { RunningTarget, TargetSpec } from '../targets/target.js';
 import { requestContext } from '../runners/engine/context.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
@@ -23,25 +22,9 @@ import { sampleBrokerCpu } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
 import { TargetUnavailableError } from '../targets/target.js';
 
-/** What every trial of a benchmark shares. */
-export interface TrialSettings {
-  scenario: Scenario;
-  executor: ExecutorConfig;
-  warmupMs: number;
-  /** Default 'scenario'. */
-  warmupLoad?: WarmupLoad;
-  allowRemote: boolean;
-  host: string;
-  targetOptions: TargetOptions;
-  readyTimeoutMs: number;
-  requestTimeoutMs: number;
-  threads?: number;
-}
-
 export interface TrialPlan extends TrialSettings {
   spec: TargetSpec;
   trial: number;
-  runner: Runner;
   verify: boolean;
 }
 

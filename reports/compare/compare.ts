@@ -1,6 +1,7 @@
 // Base vs head: per target and metric, the ratio with its interval and a verdict. A metric
 // regresses only when BOTH a statistical test over trials says the difference is real AND
 // the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
+import type { SignificanceTest } from '../../record/gate.js';
 import { METRICS, usableRuns, targetNames, type MetricDef } from '../aggregate.js';
 import type { MetricKey, Results, TrialEstimate } from '../../record/results.js';
 import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from '../stats.js';
@@ -42,7 +43,7 @@ export const DEFAULT_MIN_EFFECTS: MinEffects = {
  * test (Pinpoint's); at alpha 0.01 with 5 trials per side it speaks only when every head
  * trial lies beyond every base trial.
  */
-export type SignificanceTest = 'welch' | 'yuen' | 'mann-whitney';
+export type { SignificanceTest };
 export const SIGNIFICANCE_TESTS: readonly SignificanceTest[] = ['welch', 'yuen', 'mann-whitney'];
 export const DEFAULT_TEST: SignificanceTest = 'welch';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gateReport, outcomeLine, summarizeGate, type GateOutcome } from '../../cli/gate-check.js';
+import { summarizeGate, type GateOutcome } from '../../../harness/gate/judge.js';
+import { gateReport, outcomeLine } from '../../../reports/gate.js';
 
 const outcome = (index: number, kind: GateOutcome['kind'], test: GateOutcome['test'], regressed: string[] | null, cpuChange: number | null, injectCpuUs = kind === 'A/B' ? 20 + index : 0): GateOutcome => ({
   index,

@@ -3,11 +3,12 @@
 // NN/b-slower), plus the calibration. `gate-check --from` judges them again without running.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Results } from '../record/results.js';
-import { median } from '../reports/stats.js';
-import { UsageError } from '../common/errors.js';
-import type { GateOutcome, GateRuns, GateSummary } from './gate-check.js';
-import { loadResults } from '../record/load.js';
+import type { Results } from '../../record/results.js';
+import { median } from '../../reports/stats.js';
+import { UsageError } from '../../common/errors.js';
+import type { GateOutcome, GateSummary } from '../../record/gate.js';
+import type { GateRuns } from './judge.js';
+import { loadResults } from '../../record/load.js';
 
 /** One side of an interleaved session, under the real target name, as its own results file. */
 export function sideOf(session: Results, variantName: string, targetName: string): Results {

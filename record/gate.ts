@@ -1,0 +1,35 @@
+// What a gate-check found (gate-check.json): one outcome per comparison and test, and the rates.
+/** The significance tests `bench compare --test` offers (reports/compare/compare.ts runs them). */
+export type SignificanceTest = 'welch' | 'yuen' | 'mann-whitney';
+
+export interface GateOutcome {
+  index: number;
+  kind: 'A/A' | 'A/B';
+  test: SignificanceTest;
+  /** Busy work in the head's target (0 in A/A). */
+  injectCpuUs: number;
+  /** Head median over base median of CPU per request, minus 1: the slowdown the runs really show. */
+  cpuChange: number | null;
+  /** null when the comparison was unusable (failed runs). */
+  regressed: string[] | null;
+  note?: string;
+}
+
+export interface GateSummary {
+  test: SignificanceTest;
+  alpha: number;
+  comparisons: number;
+  falseAlarms: number;
+  detections: number;
+  unusable: number;
+  /** Median of the per-comparison injections (each sized on the base measured just before, steered to the asked slowdown). */
+  injectCpuUs: number;
+  baseCpuMsPerRequest: number;
+  /** Median over A/B comparisons of the CPU-per-request change B showed against A. */
+  medianCpuChangeAB: number | null;
+  /** The same over A/A comparisons: the gate's noise floor. */
+  medianCpuChangeAA: number | null;
+  trialsPerSide: number;
+  order: 'interleaved' | 'sequential';
+}
+
