@@ -15,7 +15,7 @@ import { gateReport, outcomeLine } from '../reports/gate.js';
 import type { WarmupLoad } from '../scenarios/executor.js';
 import { alphaOption, testOption } from './compare.js';
 import { intOption, numberOption, oneTarget, secondsOption } from './options.js';
-import { loadScenario } from './scenario-loader.js';
+import { loadScenario } from '../scenarios/source.js';
 import { onInterrupt } from './signals.js';
 import { WARMUP_LOAD_HELP, rateOption, warmupLoadOption } from './workload-flags.js';
 
@@ -87,10 +87,11 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
         setExit(EXIT_OK);
         return;
       }
-      const scenario = await loadScenario(scenarioArg);
+      const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
       const plan = await buildPlan({
         scenario,
+        scenarioSource,
         targets: [spec.name],
         durationS: flags.duration,
         warmupS: flags.warmup,

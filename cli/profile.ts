@@ -22,7 +22,7 @@ import { oneTarget, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
 import { PROFILERS } from './profilers/index.js';
 import { defaultOutDir, writeResultsFolder } from '../harness/results-folder.js';
-import { loadScenario } from './scenario-loader.js';
+import { loadScenario } from '../scenarios/source.js';
 import { onInterrupt } from './signals.js';
 
 interface ProfileFlags {
@@ -47,7 +47,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
     .action(async (scenarioArg: string, flags: ProfileFlags) => {
       const profiler = PROFILERS[flags.tool];
       if (!profiler) throw new UsageError(`unknown --tool "${flags.tool}"; valid tools: ${Object.keys(PROFILERS).join(', ')}`);
-      const scenario = await loadScenario(scenarioArg);
+      const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
       const refusal = profiler.refuses?.(spec);
       if (refusal) throw new UsageError(refusal);
@@ -60,6 +60,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
       try {
         const plan = await buildPlan({
           scenario,
+        scenarioSource,
           targets: [spec.name],
           durationS: flags.duration,
           warmupS: flags.warmup,

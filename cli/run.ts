@@ -11,7 +11,7 @@ import type { WarmupLoad } from '../scenarios/executor.js';
 import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { collect, intOption, listOption, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
-import { loadScenario } from './scenario-loader.js';
+import { loadScenario } from '../scenarios/source.js';
 import { onInterrupt } from './signals.js';
 import { addStorageOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, type BrokerFlags } from './broker-options.js';
@@ -68,10 +68,11 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--inject-cpu-us <n>', 'busy work per request in our targets, microseconds 0..1000000 (to test the gate)', intOption('--inject-cpu-us', 0, 1_000_000))
     .option('--replicas <n>', 'micro targets: instances of users and of billing behind the gateway, 1..16', intOption('--replicas', 1, 16))
     .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
-      const scenario = await loadScenario(scenarioArg);
+      const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const plan = await buildPlan({
         ...flags,
         scenario,
+        scenarioSource,
         durationS: flags.duration,
         warmupS: flags.warmup,
         requestTimeoutS: flags.requestTimeout,

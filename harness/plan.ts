@@ -32,6 +32,8 @@ export const DEFAULTS = {
 /** What a command asks for, in the user's units (seconds), before validation. */
 export interface PlanRequest extends StorageRequest, BrokerRequest {
   scenario: Scenario;
+  /** Where the scenario came from (built-in name or file), so generator threads can load it. */
+  scenarioSource?: string;
   /** Names or globs of our targets; absent: the scenario's defaults, else DEFAULTS.targets. */
   targets?: string[];
   where?: string[];
@@ -66,6 +68,7 @@ export interface PlanRequest extends StorageRequest, BrokerRequest {
 /** What every trial of a benchmark shares. */
 export interface TrialSettings {
   scenario: Scenario;
+  scenarioSource?: string;
   executor: ExecutorConfig;
   /** The one runner that executes every trial (chosen here, once). */
   runner: Runner;
@@ -233,6 +236,7 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   };
   return {
     scenario,
+    ...(req.scenarioSource ? { scenarioSource: req.scenarioSource } : {}),
     targets,
     executor,
     runner,

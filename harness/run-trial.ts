@@ -11,13 +11,13 @@ import { executorDurationMs, warmupExecutor } from '../scenarios/executor.js';
 import type { TrialSettings } from './plan.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetSpec } from '../targets/target.js';
-import { requestContext } from '../runners/engine/context.js';
+import type { SeedData } from '../runners/engine/context.js';
+import { protocolFor } from '../runners/protocols.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
 import { assertLoopback } from '../common/loopback.js';
 import { TreeSampler } from './proc.js';
-import { seed, type SeedData } from './seed.js';
 import { sampleBrokerCpu } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
 import { TargetUnavailableError } from '../targets/target.js';
@@ -92,18 +92,19 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     if (plan.scenario.seed) {
       phase('seed');
       const spec = plan.scenario.seed;
-      data = await withTimeout('seed', SEED_TIMEOUT_MS, (s) => (runner.seed ? runner.seed(running.url, spec, runId, s, plan.allowRemote) : seed(running.url, spec, runId, s)), signal);
+      // Seeding speaks the scenario's protocol (HTTP through the public API, or gRPC).
+      const protocol = await protocolFor(plan.scenario);
+      data = await withTimeout('seed', SEED_TIMEOUT_MS, (s) => protocol.seed(running.url, spec, runId, s, plan.allowRemote), signal);
     }
-    const context = requestContext(data, runId);
     const loadPlan = {
       url: running.url,
       scenario: plan.scenario,
-      context,
+      ...(plan.scenarioSource ? { scenarioSource: plan.scenarioSource } : {}),
+      seed: data,
+      runId,
       timeoutMs: plan.requestTimeoutMs,
       ...(plan.threads ? { threads: plan.threads } : {}),
       allowRemote: plan.allowRemote,
-      // Generator threads rebuild the context from this.
-      contextSource: { ...data, runId },
     };
 
     if (plan.warmupMs > 0) {

@@ -1,6 +1,6 @@
 // One interface for every load generator (closed, open, gRPC, ...). A runner drives load
 // and returns data; it prints nothing. Progress goes out as events.
-import type { Scenario, RequestContext, SeedSpec } from '../scenarios/define.js';
+import type { Scenario } from '../scenarios/define.js';
 import type { SeedData } from './engine/context.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 import type { Workload } from '../record/results.js';
@@ -14,15 +14,18 @@ export interface LoadPlan {
   scenario: Scenario;
   /** The scenario's executor with command-line overrides applied. */
   executor: ExecutorConfig;
-  context: RequestContext;
   /** Per-request timeout. */
   timeoutMs: number;
   /** Worker threads for the generator, where the runner supports them. */
   threads?: number;
   /** Refuse sockets to non-loopback peers unless true (checked again at connect time). */
   allowRemote?: boolean;
-  /** The seed data behind `context`, so generator threads can rebuild it. */
-  contextSource?: { userIds: string[]; invoiceIds: string[]; authorization: string; runId: string };
+  /** Built-in scenario name or file path: generator threads load the scenario again from it (its requests are functions). Absent: the runner stays on this thread. */
+  scenarioSource?: string;
+  /** What seeding created; each runner (and thread) builds its own request context from it. */
+  seed: SeedData;
+  /** Unique per trial: unique() values and seeded emails carry it. */
+  runId: string;
 }
 
 export interface TickStats {
@@ -45,6 +48,4 @@ export interface Runner {
   unsupported(executor: ExecutorConfig, url: string): string | null;
   describe(executor: ExecutorConfig): Workload;
   run(plan: LoadPlan, signal: AbortSignal, events: RunEvents): Promise<Sample>;
-  /** Creates the scenario's seed data over this runner's protocol; without it the harness seeds through the public HTTP API. */
-  seed?(url: string, spec: SeedSpec, runId: string, signal: AbortSignal, allowRemote: boolean): Promise<SeedData>;
 }

@@ -1,19 +1,20 @@
-// Where a scenario came from (a built-in name or a file), so another thread can load it again:
-// a scenario holds functions, which cannot be sent to a worker thread.
+// Where a scenario comes from: a built-in name or a path to the user's own defineScenario file.
+// The source travels with the plan as plain text, so a generator thread can load the same
+// scenario again (its requests are functions, which cannot be sent to a worker thread).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { UsageError } from '../common/errors.js';
 import type { Scenario } from './define.js';
-import { findScenario } from './registry.js';
+import { findScenario, scenarios } from './registry.js';
 
-const sources = new WeakMap<Scenario, string>();
-
-export function rememberScenarioFile(s: Scenario, absolutePath: string): void {
-  sources.set(s, absolutePath);
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The built-in's name or the file's absolute path. */
+  source: string;
 }
 
-/** A built-in scenario's name or the absolute path of the file it was loaded from; undefined if neither. */
-export function scenarioSource(s: Scenario): string | undefined {
-  return sources.get(s) ?? (findScenario(s.name) === s ? s.name : undefined);
-}
+const looksLikePath = (s: string) => /[\\/]/.test(s) || /\.(m?[jt]s|cjs)$/.test(s);
 
 /** Imports a scenario file (TypeScript too, without a build step); returns its default export. */
 export async function importScenarioFile(file: string): Promise<unknown> {
@@ -25,10 +26,22 @@ export async function importScenarioFile(file: string): Promise<unknown> {
   return mod.default;
 }
 
+export async function loadScenario(nameOrPath: string): Promise<LoadedScenario> {
+  const builtin = findScenario(nameOrPath);
+  if (builtin) return { scenario: builtin, source: builtin.name };
+  if (!looksLikePath(nameOrPath)) {
+    throw new UsageError(`unknown scenario "${nameOrPath}"; valid scenarios: ${scenarios.map((s) => s.name).join(', ')} (or a path to your own scenario file)`, 'ERR_SCENARIO');
+  }
+  const file = resolve(nameOrPath);
+  if (!existsSync(file)) throw new UsageError(`scenario file not found: ${file}`, 'ERR_SCENARIO');
+  const s = (await importScenarioFile(file)) as Partial<Scenario> | undefined;
+  if (!s || typeof s !== 'object' || typeof s.name !== 'string' || !Array.isArray(s.requests) || !s.executor) {
+    throw new UsageError(`${file} must \`export default defineScenario({...})\` (from 'archbench')`, 'ERR_SCENARIO');
+  }
+  return { scenario: s as Scenario, source: file };
+}
+
+/** In a generator thread: the scenario the plan's source names. */
 export async function loadScenarioSource(source: string): Promise<Scenario> {
-  const builtin = findScenario(source);
-  if (builtin) return builtin;
-  const s = (await importScenarioFile(source)) as Scenario | undefined;
-  if (!s || typeof s !== 'object' || !Array.isArray(s.requests)) throw new Error(`${source} does not export a scenario`);
-  return s;
+  return (await loadScenario(source)).scenario;
 }

@@ -8,6 +8,7 @@ import type { Workload } from '../../record/results.js';
 import { RequestMix } from '../engine/request-mix.js';
 import { Recorder, errorKind } from '../engine/recorder.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
+import { requestContext } from '../engine/context.js';
 
 interface ClientWithContext {
   requestIterator?: { context?: { i?: number } };
@@ -37,7 +38,7 @@ export const autocannonRunner: Runner = {
     const executor = plan.executor;
     if (executor.type !== 'constant-vus') return Promise.reject(new Error(this.unsupported(executor, plan.url) ?? ''));
     const durationMs = parseDurationMs(executor.duration);
-    const mix = new RequestMix(plan.scenario.requests, plan.context);
+    const mix = new RequestMix(plan.scenario.requests, requestContext(plan.seed, plan.runId));
     const recorder = new Recorder(mix.names);
 
     return new Promise<Sample>((resolve, reject) => {

@@ -1,7 +1,8 @@
-// What the load loops (runners/engine) need from a wire protocol: a source of prepared calls and
-// a client that sends one and reports its status. HTTP (h1 or undici) and gRPC (grpc-js) implement it,
+// What the load loops (runners/engine) need from a wire protocol: a way to seed the target, a
+// source of prepared calls and a client that sends one and reports its status. HTTP (h1 or undici) and gRPC (grpc-js) implement it,
 // so the open and closed loops, the schedule and the generator threads are written once.
-import type { RequestContext, Scenario } from '../../scenarios/define.js';
+import type { RequestContext, Scenario, SeedSpec } from '../../scenarios/define.js';
+import type { SeedData } from './context.js';
 
 /** One request ready to send, built from the scenario's mix. */
 export interface PreparedCall {
@@ -43,5 +44,7 @@ export interface LoadSession {
 
 export interface LoadProtocol {
   readonly name: string;
+  /** Creates the scenario's seed data over this protocol, before any load. */
+  seed(url: string, spec: SeedSpec, runId: string, signal: AbortSignal, allowRemote: boolean): Promise<SeedData>;
   open(url: string, scenario: Scenario, context: RequestContext, opts: ClientOptions): Promise<LoadSession>;
 }

@@ -14,8 +14,7 @@ const controller = new AbortController();
 
 async function main(): Promise<void> {
   const scenario = await loadScenarioSource(init.scenario);
-  const { runId, ...data } = init.context;
-  const context = requestContext(data, `${runId}t${init.index}`);
+  const context = requestContext(init.seed, `${init.runId}t${init.index}`);
   // Connected before 'ready', so connection set-up never eats into the measured window.
   const session = await openShareSession({
     url: init.url,

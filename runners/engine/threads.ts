@@ -3,7 +3,6 @@
 // exactly into one Sample.
 import { Worker } from 'node:worker_threads';
 import { createHistogram, decodeHistogram } from '../../record/histogram.js';
-import { scenarioSource } from '../../scenarios/source.js';
 import { isOpenModel } from '../../scenarios/executor.js';
 import { monoMs } from '../../common/precise-wake.js';
 import { siblingEntry } from '../../common/module-entry.js';
@@ -13,16 +12,14 @@ import type { FromThread, ThreadInit, ToThread } from './thread-protocol.js';
 
 const START_LEAD_MS = 20;
 
-/** Whether worker threads can rebuild this plan's scenario and request context. */
+/** Whether worker threads can load this plan's scenario again (a built-in or a file). */
 export function threadable(plan: LoadPlan): boolean {
-  return scenarioSource(plan.scenario) !== undefined && plan.contextSource !== undefined;
+  return plan.scenarioSource !== undefined;
 }
 
 export async function runThreads(plan: LoadPlan, threads: number, signal: AbortSignal, events: RunEvents, totalMs: number): Promise<Sample> {
-  const scenario = scenarioSource(plan.scenario);
-  if (!scenario || !plan.contextSource) {
-    throw new Error('generator threads need a scenario loadable by name or file and its seed data; run with --generator-threads 1');
-  }
+  const scenario = plan.scenarioSource;
+  if (!scenario) throw new Error('generator threads need a scenario loadable by name or file; run with --generator-threads 1');
   const entry = siblingEntry(import.meta.url, './thread-main.js');
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const workers = Array.from({ length: threads }, (_, index) => {
@@ -32,7 +29,8 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
       timeoutMs: plan.timeoutMs,
       allowRemote: plan.allowRemote === true,
       scenario,
-      context: plan.contextSource!,
+      seed: plan.seed,
+      runId: plan.runId,
       index,
       count: threads,
     };

@@ -22,7 +22,4 @@ export const grpcRunner: Runner = {
     // The engine picks the grpc client from the scenario's requests (runners/protocols.ts).
     return openRunner.run(plan, signal, events);
   },
-
-  // Loaded on use: an HTTP run never loads grpc-js.
-  seed: async (url, spec, runId, signal, allowRemote) => (await import('./seed.js')).seedOverGrpc(url, spec, runId, signal, allowRemote),
 };

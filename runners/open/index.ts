@@ -8,6 +8,7 @@ import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
 import { openShareSession, runShare } from '../engine/engine.js';
 import { describeExecutor, validateExecutor } from '../../scenarios/executors/registry.js';
 import { runThreads, threadable } from '../engine/threads.js';
+import { requestContext } from '../engine/context.js';
 
 export const openRunner: Runner = {
   name: 'open',
@@ -30,7 +31,7 @@ export const openRunner: Runner = {
       url: plan.url,
       executor: plan.executor,
       scenario: plan.scenario,
-      context: plan.context,
+      context: requestContext(plan.seed, plan.runId),
       timeoutMs: plan.timeoutMs,
       allowRemote: plan.allowRemote === true,
       index: 0,

@@ -20,7 +20,7 @@ const scenario: Scenario = {
   requests: [{ name: 'GET /', weight: 1, request: () => ({ method: 'GET', path: '/' }) }],
   executor: { type: 'constant-vus', vus: 1, duration: '1s' },
 };
-const context = { userId: () => '', invoiceId: () => '', authorization: '', unique: () => 'u', random: Math.random };
+const seed = { userIds: [], invoiceIds: [], authorization: '' };
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
@@ -37,7 +37,7 @@ async function start(spec: CalibrationSpec): Promise<RunningTarget> {
 }
 
 const run = (t: RunningTarget, executor: ExecutorConfig): Promise<Sample> =>
-  openRunner.run({ url: t.url, scenario, executor, context, timeoutMs: 5000 }, new AbortController().signal, {});
+  openRunner.run({ url: t.url, scenario, executor, seed, runId: 'co-test', timeoutMs: 5000 }, new AbortController().signal, {});
 
 function shareAbove(s: Sample, ms: number): number {
   let lo = 0;

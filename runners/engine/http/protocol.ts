@@ -1,10 +1,13 @@
-// HTTP/1.1 as a load protocol: the scenario's RequestMix and keep-alive connections (http-client.ts).
+// HTTP/1.1 as a load protocol: seeding through the public API, the scenario's RequestMix and
+// keep-alive connections (client.ts).
 import { RequestMix } from '../request-mix.js';
 import type { LoadProtocol } from '../load-client.js';
 import { httpClient } from './client.js';
+import { seed } from './seed.js';
 
 export const httpProtocol: LoadProtocol = {
   name: 'http',
+  seed: (url, spec, runId, signal) => seed(url, spec, runId, signal),
   async open(url, scenario, context, opts) {
     return {
       mix: new RequestMix(scenario.requests, context),

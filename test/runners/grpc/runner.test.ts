@@ -3,7 +3,6 @@
 // the loopback guard. Generator threads run from the build: see cli.test.ts.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestContext } from '../../../runners/engine/context.js';
 import { resolveGrpcTarget } from '../../../runners/grpc/address.js';
 import { grpcRunner } from '../../../runners/grpc/index.js';
 import { seedOverGrpc } from '../../../runners/grpc/seed.js';
@@ -25,8 +24,7 @@ afterAll(async () => {
 });
 
 function plan(scenario: LoadPlan['scenario'], executor: ExecutorConfig, extra: Partial<LoadPlan> = {}): LoadPlan {
-  const data = { userIds: IDS, invoiceIds: [], authorization: '' };
-  return { url: server.url, scenario, executor, context: requestContext(data, 'grpc-test'), timeoutMs: 5000, ...extra };
+  return { url: server.url, scenario, executor, seed: { userIds: IDS, invoiceIds: [], authorization: '' }, runId: 'grpc-test', timeoutMs: 5000, ...extra };
 }
 
 const p99Ms = (s: Sample) => s.histogram.getValueAtPercentile(99) / 1000;

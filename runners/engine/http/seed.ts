@@ -1,10 +1,9 @@
-// Seed data through the public API, so it works for every architecture and for --url.
+// Seeding over HTTP: data created through the public API, so it works for every architecture
+// and for --url. Part of the HTTP load protocol (protocol.ts).
 import { setMaxListeners } from 'node:events';
 import { request } from 'undici';
-import type { SeedData } from '../runners/engine/context.js';
-import type { SeedSpec } from '../scenarios/define.js';
-
-export type { SeedData } from '../runners/engine/context.js';
+import type { SeedData } from '../context.js';
+import type { SeedSpec } from '../../../scenarios/define.js';
 
 const CONCURRENCY = 16;
 
