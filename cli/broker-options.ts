@@ -2,8 +2,7 @@
 // over its ARCHBENCH_*_URL variable, which wins over the local standard port; a malformed
 // value from either is a usage error naming where it came from.
 import type { Command } from 'commander';
-import { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind } from '../targets/transports/broker-config.js';
-import type { BrokerRequest } from '../harness/target-options.js';
+import { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind, type BrokerRequest } from '../harness/target-options.js';
 import { UsageError } from '../common/errors.js';
 
 export type BrokerFlags = BrokerRequest;

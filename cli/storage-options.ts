@@ -1,11 +1,10 @@
 // --storage, --pg-url, --pg-pool, --process-pool: shared by `bench run` and `bench verify`.
 import type { Command } from 'commander';
-import { DEFAULT_PROCESS_POOL } from '../targets/lifecycle/process-per-request.js';
-import { DEFAULT_PG_URL } from '../targets/storage/postgres/connection.js';
-import { DEFAULT_PG_POOL_SIZE } from '../targets/storage/provision.js';
-import { storageBackends, type StorageBackend } from '../targets/storage/registry.js';
 import { UsageError } from '../common/errors.js';
-import type { StorageRequest } from '../harness/target-options.js';
+import { TARGET_DEFAULTS, type StorageRequest } from '../harness/target-options.js';
+
+const { pgUrl: DEFAULT_PG_URL, pgPool: DEFAULT_PG_POOL_SIZE, processPool: DEFAULT_PROCESS_POOL, storageBackends } = TARGET_DEFAULTS;
+type StorageBackend = NonNullable<StorageRequest['storage']>;
 import { intOption } from './options.js';
 
 /** Parsed here, turned into target options by the plan (harness/target-options.ts). */

@@ -2,9 +2,18 @@
 // --nats-url, --amqp-url, --redis-url) turned into the TargetOptions the targets read. A flag
 // wins over its ARCHBENCH_*_URL variable, which wins over the local standard port.
 import { UsageError } from '../common/errors.js';
-import type { StorageBackend } from '../targets/storage/registry.js';
+import { DEFAULT_PROCESS_POOL } from '../targets/lifecycle/process-per-request.js';
+import { DEFAULT_PG_URL } from '../targets/storage/postgres/connection.js';
+import { DEFAULT_PG_POOL_SIZE } from '../targets/storage/provision.js';
+import { storageBackends, type StorageBackend } from '../targets/storage/registry.js';
 import type { TargetOptions } from '../targets/target.js';
 import { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind, type BrokerUrls } from '../targets/transports/broker-config.js';
+
+/** The targets' own defaults, for help texts: the options below only override them. */
+export const TARGET_DEFAULTS = { pgUrl: DEFAULT_PG_URL, pgPool: DEFAULT_PG_POOL_SIZE, processPool: DEFAULT_PROCESS_POOL, storageBackends } as const;
+
+/** The brokers' flags, variables and URL checks, for the commands that take broker URLs. */
+export { BROKERS, brokerKinds, brokerUrlProblem, type BrokerKind };
 
 export interface StorageRequest {
   storage?: StorageBackend;
