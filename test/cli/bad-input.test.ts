@@ -1,5 +1,8 @@
 // Every bad input gets a clear message and exit code 2, before anything starts.
 import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchSync } from '../helpers/cli.js';
 
 describe('bench: bad input', () => {
@@ -46,10 +49,19 @@ describe('bench: bad input', () => {
     expect(benchSync(['list', 'widgets']).code).toBe(2);
   });
 
-  it('a non-loopback --url is refused without --allow-remote, naming the flag', () => {
-    const r = benchSync(['run', 'smoke', '--url', 'http://192.0.2.10:8080', '--duration', '1']);
-    expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/not loopback.*--allow-remote/s);
+  // Checked before the first trial: exit 2 and no results folder (they were failed runs, exit 1).
+  it.each([
+    ['a non-loopback address without --allow-remote', 'http://192.0.2.10:8080', /not a loopback address.*--allow-remote/s],
+    ['a name that does not resolve', 'http://no-such-host.invalid:8080', /no-such-host\.invalid does not resolve/],
+    ['a scheme that is not HTTP or gRPC', 'ftp://127.0.0.1:2121', /scheme must be http:\/\/, https:\/\/ or grpc:\/\/ \(got ftp:\)/],
+    ['an address where nothing listens', 'http://127.0.0.1:1', /nothing accepts connections at 127\.0\.0\.1:1 \(ECONNREFUSED\)/],
+  ])('--url: %s is a usage error before any trial, nothing written', (_what, url, message) => {
+    const out = mkdtempSync(join(tmpdir(), 'archbench-url-'));
+    rmSync(out, { recursive: true });
+    const r = benchSync(['run', 'smoke', '--url', url, '--duration', '1', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('verify refuses a gRPC-only target instead of failing its HTTP checks', () => {
