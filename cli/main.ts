@@ -7,6 +7,7 @@ import { registerCompare } from './compare.js';
 import { registerGateCheck } from './gate-check.js';
 import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
+import { registerMerge } from './merge.js';
 import { registerProfile } from './profile.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
@@ -29,6 +30,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerReport(program);
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
+  registerMerge(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
