@@ -9,6 +9,7 @@ import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
 import { registerMerge } from './merge.js';
 import { registerProfile } from './profile.js';
+import { registerPublish } from './publish.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSelftest } from './selftest.js';
@@ -31,6 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
   registerMerge(program, setExit);
+  registerPublish(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
