@@ -72,7 +72,7 @@ const TREND_SCRIPT = String.raw`
       options: {
         spanGaps: false,
         scales: { y: { beginAtZero: true, title: { display: true, text: m.label + (m.unit ? ', ' + m.unit : '') } } },
-        plugins: { legend: { position: 'bottom', labels: { filter: function (item, d) { return !d.datasets[item.datasetIndex].band; } } } },
+        plugins: { legend: { position: 'bottom', labels: { filter: function (item, d) { var s = d.datasets[item.datasetIndex]; return !s.band && !(s.regression && s.data.every(function (v) { return v === null; })); } } } },
       },
     });
   });
