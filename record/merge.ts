@@ -39,23 +39,16 @@ function assertSame(what: string, values: string[], labels: string[]): void {
   if (new Set(values).size > 1) refuse(what, values, labels);
 }
 
-function mergedHistogram(parts: Array<string | null>): string | null {
-  const present = parts.filter((h): h is string => h !== null);
-  if (!present.length) return null;
-  const h = mergeEncoded(present);
-  return h.totalCount > 0 ? encodeHistogram(h) : null;
+/** The sum of the encoded histograms, and the latency summary recomputed from it. */
+function mergedLatency(parts: Array<string | null>): Pick<RequestStats, 'histogram' | 'latencyMs'> {
+  const h = mergeEncoded(parts.filter((p): p is string => p !== null));
+  return h.totalCount > 0 ? { histogram: encodeHistogram(h), latencyMs: summarizeMs(h) } : { histogram: null, latencyMs: null };
 }
 
 function mergeRequestStats(parts: RequestStats[], durationS: number): RequestStats {
   const requests = sum(parts.map((p) => p.requests));
-  const histogram = mergedHistogram(parts.map((p) => p.histogram));
-  return {
-    requests,
-    errors: sum(parts.map((p) => p.errors)),
-    rps: round(requests / durationS, 1),
-    latencyMs: histogram ? summarizeMs(mergeEncoded([histogram])) : null,
-    histogram,
-  };
+  const { histogram, latencyMs } = mergedLatency(parts.map((p) => p.histogram));
+  return { requests, errors: sum(parts.map((p) => p.errors)), rps: round(requests / durationS, 1), latencyMs, histogram };
 }
 
 function sumCounts(parts: Array<Record<string, number>>): Record<string, number> {
@@ -107,7 +100,12 @@ function mergeWorkload(parts: Workload[]): Workload {
 
 /** The generators' health: bound if any was; cpuPct the busiest one's; each kept in sources. */
 function mergeGenerator(runs: RunResult[], labels: string[], offsetsS: number[]): GeneratorHealth {
-  const sources: GeneratorSourceHealth[] = runs.map((r, i) => ({ source: labels[i]!, offsetS: round(offsetsS[i]!, 3), ...r.generator }));
+  // A source that was itself merged contributes its own generators, offsets shifted.
+  const sources: GeneratorSourceHealth[] = runs.flatMap((r, i) => {
+    const { sources: inner, ...health } = r.generator;
+    if (!inner) return [{ source: labels[i]!, offsetS: round(offsetsS[i]!, 3), ...health }];
+    return inner.map((s) => ({ ...s, source: `${labels[i]}/${s.source}`, offsetS: round(offsetsS[i]! + s.offsetS, 3) }));
+  });
   const worstLag = runs.map((r) => r.generator.lagMs).filter((l) => l != null).sort((a, b) => b!.p99 - a!.p99)[0];
   return {
     cpuPct: Math.max(...runs.map((r) => r.generator.cpuPct)),
@@ -126,7 +124,7 @@ function mergeRun(runs: RunResult[], labels: string[], offsetsS: number[]): RunR
   const durationS = Math.max(0.001, ...runs.map((r, i) => offsetsS[i]! + r.durationS));
   const requests = sum(runs.map((r) => r.requests));
   const ok = sum(runs.map((r) => r.ok));
-  const histogram = mergedHistogram(runs.map((r) => r.histogram));
+  const { histogram, latencyMs } = mergedLatency(runs.map((r) => r.histogram));
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.byRequest)))];
   const byRequest: Record<string, RequestStats> = {};
   for (const name of names) byRequest[name] = mergeRequestStats(runs.flatMap((r) => r.byRequest[name] ?? []), durationS);
@@ -151,7 +149,7 @@ function mergeRun(runs: RunResult[], labels: string[], offsetsS: number[]): RunR
     errorsByKind: sumCounts(runs.map((r) => r.errorsByKind)),
     dropped: sum(runs.map((r) => r.dropped)),
     rps: round(requests / durationS, 1),
-    latencyMs: histogram ? summarizeMs(mergeEncoded([histogram])) : null,
+    latencyMs,
     histogram,
     byRequest,
     cpuMsPerRequest: cpu && ok > 0 ? round((cpu.user + cpu.system) / ok, 4) : null,

@@ -122,6 +122,13 @@ describe('mergeResults', () => {
     expect(both.cpuMsPerRequest).toBeNull();
   });
 
+  it('merging an already merged run keeps every generator, offsets added', () => {
+    const at = (s: number, seed: number) => ({ ...makeResults({ trials: 1, targets: [FASTIFY], seed }), startedAt: new Date(Date.parse('2026-01-01T00:00:00Z') + s * 1000).toISOString() });
+    const pods = mergeResults([at(1, 1), at(2, 2)], { labels: ['pod-1', 'pod-2'] });
+    const all = mergeResults([at(0, 3), pods], { labels: ['host', 'k6'] });
+    expect(all.runs[0]!.generator.sources?.map((s) => [s.source, s.offsetS])).toEqual([['host', 0], ['k6/pod-1', 1], ['k6/pod-2', 2]]);
+  });
+
   it('merges trial i with trial i across sources', () => {
     const a = makeResults({ trials: 3, targets: [FASTIFY], seed: 1 });
     const b = makeResults({ trials: 3, targets: [FASTIFY], seed: 2 });
