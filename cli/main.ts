@@ -7,7 +7,9 @@ import { registerCompare } from './compare.js';
 import { registerGateCheck } from './gate-check.js';
 import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
+import { registerMerge } from './merge.js';
 import { registerProfile } from './profile.js';
+import { registerPublish } from './publish.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSelftest } from './selftest.js';
@@ -29,6 +31,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerReport(program);
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
+  registerMerge(program, setExit);
+  registerPublish(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

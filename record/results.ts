@@ -41,6 +41,25 @@ export interface GeneratorHealth {
   /** Schedule lag (intended vs actual send) of open-model runs. */
   lagMs?: LatencySummaryMs | null;
   threads?: number;
+  /** A merged run (bench merge): each generator's own health, as it recorded it. */
+  sources?: GeneratorSourceHealth[];
+}
+
+export interface GeneratorSourceHealth extends Omit<GeneratorHealth, 'sources'> {
+  /** The source's label: its folder or pod name. */
+  source: string;
+  /** Seconds its start lay after the earliest source's (the timeline alignment). */
+  offsetS: number;
+}
+
+/** One input of a merged run. */
+export interface MergeSource {
+  source: string;
+  startedAt: string;
+  command: string[];
+  gitCommit: string | null;
+  os: string;
+  cpus: number;
 }
 
 export interface TimelinePoint {
@@ -173,6 +192,8 @@ export interface Results {
   aggregates?: Aggregates;
   /** Profiles recorded by `bench profile`, paths relative to the results folder. */
   profiles?: ProfileOutput[];
+  /** Present when several generators' results were merged into this one (bench merge). */
+  mergedFrom?: MergeSource[];
 }
 
 export interface ProfileOutput {
