@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INDEX_FILE, publishSite } from '../../cli/publish.js';
+import { INDEX_FILE, publishSite } from '../../harness/publish.js';
 import { writeFileAtomic } from '../../common/atomic-write.js';
 import { UsageError } from '../../common/errors.js';
 import { mergeResults } from '../../record/merge.js';
