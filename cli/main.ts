@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, exitCodeOf } from '../common/errors.js';
 import { registerCompare } from './compare.js';
 import { registerExport } from './export.js';
 import { registerGateCheck } from './gate-check.js';
+import { registerImport } from './import.js';
 import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
 import { registerProfile } from './profile.js';
@@ -31,6 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
   registerExport(program);
+  registerImport(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
