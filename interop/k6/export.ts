@@ -1,7 +1,8 @@
 // `bench export k6`: a scenario as k6 files (script, bundled builders, k6-operator manifests).
 import type { Scenario } from '../../scenarios/define.js';
+import { maxVusOf } from '../../scenarios/executor.js';
 import { bundleRequestBuilders } from './bundle-requests.js';
-import { fewestVus, k6Options } from './k6-options.js';
+import { k6Options } from './k6-options.js';
 import { kubernetesName, renderConfigMap, renderTestRun } from './operator.js';
 import { renderScript } from './script.js';
 import { UsageError } from '../../common/errors.js';
@@ -20,7 +21,7 @@ export function exportK6(req: ExportRequest): Record<string, string> {
   const { scenario: s, parallelism } = req;
   const options = k6Options(s);
   if (!Number.isInteger(parallelism) || parallelism < 1) throw new UsageError(`--parallelism must be an integer >= 1, got ${parallelism}`);
-  const vus = fewestVus(s.executor);
+  const vus = maxVusOf(s.executor);
   // k6-operator splits VUs by execution segment; a pod with no VU would run nothing.
   if (parallelism > vus) throw new UsageError(`--parallelism ${parallelism} exceeds the ${vus} VUs of scenario "${s.name}": some pods would get no VU`);
   const buildersFile = `${s.name}.requests.js`;

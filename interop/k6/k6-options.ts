@@ -73,19 +73,6 @@ export function k6Executor(e: ExecutorConfig): K6Scenario {
   }
 }
 
-/** The fewest VUs the executor runs with: k6-operator splits VUs across pods, so no pod may get none. */
-export function fewestVus(e: ExecutorConfig): number {
-  switch (e.type) {
-    case 'constant-vus':
-      return e.vus;
-    case 'ramping-vus':
-      return Math.max(e.startVUs ?? 0, ...e.stages.map((s) => s.target));
-    case 'constant-arrival-rate':
-    case 'ramping-arrival-rate':
-      return e.maxVUs ?? e.preAllocatedVUs;
-  }
-}
-
 // k6 parses "metric{tag:value,tag:value}": a comma or brace in a request name would split it.
 function tagSafe(name: string): string {
   if (/[,{}]/.test(name)) throw new UsageError(`request name "${name}" contains , { or }: k6 threshold tags cannot hold it; rename the request to export`, 'ERR_SCENARIO');
