@@ -4,7 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../harness/env.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf } from '../common/errors.js';
 import { registerCompare } from './compare.js';
+import { registerExport } from './export.js';
 import { registerGateCheck } from './gate-check.js';
+import { registerImport } from './import.js';
 import { registerCalibrationServer } from './calibration-server.js';
 import { registerList } from './list.js';
 import { registerMerge } from './merge.js';
@@ -33,6 +35,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerProfile(program, setExit);
   registerMerge(program, setExit);
   registerPublish(program);
+  registerExport(program);
+  registerImport(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
