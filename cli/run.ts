@@ -20,11 +20,14 @@ import { onInterrupt } from './signals.js';
 import { addStorageOptions, storageTargetOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, brokerTargetOptions, type BrokerFlags } from './broker-options.js';
 import { placeProcesses } from '../harness/placement.js';
+import { addCommandOptions, pidOption, rejectOrphanCommandFlags, serveTargets, type ServeFlags } from './serve-flags.js';
+import { watchedPidTarget } from '../targets/lifecycle/watched-pid.js';
 import { MAX_RATE_FLAG, WARMUP_LOAD_HELP, applyRate, checkExecutor, checkRunner, rateOption, warmupLoadOption } from './workload-flags.js';
 
 export const DEFAULT_TARGETS = ['monolith-fastify', 'monolith-express'];
 
-interface RunFlags extends StorageFlags, BrokerFlags {
+interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags {
+  pid?: number;
   targets?: string[];
   where?: string[];
   url?: string;
@@ -63,12 +66,16 @@ export function applyOverrides(e: ExecutorConfig, flags: Pick<RunFlags, 'duratio
   return out;
 }
 
-function chooseTargets(flags: RunFlags, defaults: string[] = DEFAULT_TARGETS): TargetSpec[] {
+function chooseTargets(flags: RunFlags, out: string, defaults: string[] = DEFAULT_TARGETS): TargetSpec[] {
+  // Your own service (issue 15): cli/serve-flags.ts.
+  if (flags.serve) return serveTargets(flags, out);
+  rejectOrphanCommandFlags(flags, '--serve');
+  if (flags.pid !== undefined && !flags.url) throw new UsageError('--pid needs --url: the URL to load and the process whose tree to measure');
   if (flags.url) {
     if (flags.targets) throw new UsageError('--url and --targets exclude each other: --url loads your service, --targets starts ours');
     checkGrpcUrl(flags.url);
     try {
-      return [externalTarget(flags.url)];
+      return [flags.pid !== undefined ? watchedPidTarget(flags.url, flags.pid) : externalTarget(flags.url)];
     } catch {
       throw new UsageError(`invalid --url "${flags.url}": expected e.g. http://127.0.0.1:8000`);
     }
@@ -77,12 +84,14 @@ function chooseTargets(flags: RunFlags, defaults: string[] = DEFAULT_TARGETS): T
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
-  addBrokerOptions(addStorageOptions(program.command('run')))
+  addCommandOptions(addBrokerOptions(addStorageOptions(program.command('run'))))
     .description('start targets, verify, seed, warm up, measure a scenario, and write results')
     .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
     .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULT_TARGETS.join(',')})`, listOption)
     .option('--where <axis=value>', 'keep targets whose axis has this value (repeatable), e.g. transport=grpc', collect)
     .option('--url <url>', 'load your own running service instead of starting ours (http://HOST:PORT, or grpc://HOST:PORT for a gRPC scenario)')
+    .option('--serve <NAME=COMMAND>', 'start your own command as a target, measured like ours (repeatable; the first is the baseline)', collect)
+    .option('--pid <pid>', 'with --url: the process whose tree to measure (CPU per request, peak RSS)', pidOption)
     .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
     .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
@@ -112,7 +121,8 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         if (err instanceof ThresholdError) throw new UsageError(`scenario "${scenario.name}": ${err.message}`);
         throw err;
       }
-      const targets = chooseTargets(flags, scenario.defaults?.targets);
+      const out = flags.out ?? defaultOutDir(scenario.name);
+      const targets = chooseTargets(flags, out, scenario.defaults?.targets);
       const verifyFlag = cmd.getOptionValueSource('verify') === 'cli' ? flags.verify : undefined;
       checkProtocols(scenario, targets, verifyFlag);
       if (flags.replicas !== undefined && !targets.some((t) => t.axes.replicas !== undefined)) {
@@ -128,7 +138,6 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       if (!targets.some((t) => t.name === baseline)) {
         throw new UsageError(`--baseline "${baseline}" is not among the selected targets: ${targets.map((t) => t.name).join(', ')}`);
       }
-      const out = flags.out ?? defaultOutDir(scenario.name);
 
       const placement = placeProcesses(flags.pin === true);
       const events = new BenchmarkEvents();
