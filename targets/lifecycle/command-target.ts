@@ -38,6 +38,7 @@ export interface CommandSettings {
 
 export const DEFAULT_GRACE_MS = 5000;
 const TAIL_LINES = 20;
+const BACKSTOP_MS = 2000;
 const TAIL_BYTES = 16 * 1024;
 
 export function usesPlaceholder(cmd: ServeCommand, settings: Pick<CommandSettings, 'readyUrl'>): boolean {
@@ -109,10 +110,12 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   let commandExit: ExitInfo | undefined;
   let commandPid: number | undefined;
+  let supervisorKilled = false;
   const spawned = new Promise<number>((resolve) => {
     child.on('message', (m: SupervisorMessage) => {
       if (m.type === 'spawned') resolve((commandPid = m.pid));
       if (m.type === 'exit') commandExit = { code: m.code, signal: m.signal };
+      if (m.type === 'killing') supervisorKilled = true;
     });
   });
   const supervisorExited = new Promise<ExitInfo>((resolve) => {
@@ -134,9 +137,10 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      const { killed } = await stopGroup(pgid, supervisorExited, settings.graceMs);
+      // The supervisor applies the grace period to the group; ours is the backstop if it hangs.
+      const { killed } = await stopGroup(pgid, supervisorExited, settings.graceMs + BACKSTOP_MS);
       if (child.connected) child.disconnect();
-      if (killed) (settings.warn ?? defaultWarn)(`${cmd.name} did not exit within ${settings.graceMs} ms of SIGTERM: killed its process group with SIGKILL`);
+      if (killed || supervisorKilled) (settings.warn ?? defaultWarn)(`${cmd.name} did not exit within ${settings.graceMs} ms of SIGTERM: killed its process group with SIGKILL`);
     })();
     return stopping;
   };
