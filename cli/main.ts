@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../harness/env.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf } from '../common/errors.js';
+import { registerAb } from './ab.js';
 import { registerCompare } from './compare.js';
 import { registerGateCheck } from './gate-check.js';
 import { registerCalibrationServer } from './calibration-server.js';
@@ -29,6 +30,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerReport(program);
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
+  registerAb(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
