@@ -12,6 +12,7 @@ import { registerProfile } from './profile.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSelftest } from './selftest.js';
+import { registerServe } from './serve.js';
 import { registerVerify } from './verify.js';
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -31,6 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
   registerAb(program, setExit);
+  registerServe(program, setExit);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

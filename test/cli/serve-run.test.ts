@@ -113,3 +113,27 @@ describe('bench run --serve', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('bench run --url --pid', () => {
+  it('measures the CPU per request and RSS of a process the user started', async () => {
+    const { spawn } = await import('node:child_process');
+    const { freePort } = await import('../../targets/lifecycle/readiness.js');
+    const port = await freePort();
+    const server = spawn(process.execPath, [join(ROOT, 'test/fixtures/serve/busy-server.mjs'), String(port)], { env: { ...process.env, BUSY_US: '1000' }, stdio: 'ignore' });
+    try {
+      const { portAccepts } = await import('../../targets/lifecycle/readiness.js');
+      for (let i = 0; i < 100 && !(await portAccepts(port)); i++) await new Promise((r) => setTimeout(r, 100));
+      const dir = join(out, 'pid');
+      const r = await bench(['run', SCENARIO, '--url', `http://127.0.0.1:${port}`, '--pid', String(server.pid), '-d', '2', '-w', '0.5', '-c', '1', '-o', dir]);
+      expect(r.code, r.stderr).toBe(0);
+      const run = (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results).runs[0]!;
+      expect(run.cpuMsPerRequest).toBeGreaterThan(0.9);
+      expect(run.cpuMsPerRequest).toBeLessThan(1.5);
+      expect(run.rssMb!.processes.map((p) => p.pid)).toContain(server.pid);
+      // Watched, not owned: archbench leaves it running.
+      expect(isGone(server.pid!)).toBe(false);
+    } finally {
+      server.kill('SIGKILL');
+    }
+  }, 60_000);
+});
