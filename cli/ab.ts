@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { runAb } from '../harness/ab.js';
-import { BenchmarkEvents } from '../harness/events.js';
 import { placeProcesses } from '../harness/placement.js';
 import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, type SignificanceTest } from '../reports/compare/compare.js';
 import { compareHtml } from '../reports/compare/html.js';
@@ -17,12 +16,11 @@ import { terminalSummary } from '../reports/terminal.js';
 import { parseDurationMs } from '../scenarios/duration.js';
 import { alphaOption, testOption } from './compare.js';
 import { intOption, secondsOption } from './options.js';
-import { attachProgress } from './progress.js';
-import { defaultOutDir, writePartialResults, writeResultsFolder } from './results-folder.js';
+import { defaultOutDir, writeResultsFolder } from './results-folder.js';
+import { openRunSession } from './run-session.js';
 import { applyOverrides } from './run.js';
 import { loadScenario } from './scenario-loader.js';
 import { addCommandOptions, commandSettings, type ServeFlags } from './serve-flags.js';
-import { onInterrupt } from './signals.js';
 import { checkExecutor } from './workload-flags.js';
 
 interface AbFlags extends ServeFlags {
@@ -74,11 +72,7 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
       checkExecutor(executor, scenario.name);
       const warmupMs = flags.warmup !== undefined ? flags.warmup * 1000 : parseDurationMs(scenario.warmup ?? 0);
 
-      const events = new BenchmarkEvents();
-      const detach = attachProgress(events);
-      writePartialResults(events, out);
-      const controller = new AbortController();
-      const release = onInterrupt(controller);
+      const session = openRunSession(out);
       try {
         const { results, comparison } = await runAb(
           {
@@ -96,10 +90,10 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
             recordedOptions: { ...flags, scenario: scenario.name, executor },
             placement: placeProcesses(false).description,
           },
-          events,
-          controller.signal,
+          session.events,
+          session.signal,
         );
-        detach();
+        session.detachProgress();
         const files = writeResultsFolder(out, results);
         process.stdout.write(terminalSummary(results));
         if (!comparison) {
@@ -117,8 +111,7 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
         process.stdout.write(`\nresults: ${[...files, ...compareFiles].join(', ')}\n`);
         setExit(comparison.regressions > 0 ? EXIT_FAILED : EXIT_OK);
       } finally {
-        detach();
-        release();
+        session.close();
       }
     });
 }
