@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../harness/env.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf } from '../common/errors.js';
+import { registerAb } from './ab.js';
 import { registerCompare } from './compare.js';
 import { registerExport } from './export.js';
 import { registerGateCheck } from './gate-check.js';
@@ -15,6 +16,7 @@ import { registerPublish } from './publish.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSelftest } from './selftest.js';
+import { registerServe } from './serve.js';
 import { registerVerify } from './verify.js';
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -33,6 +35,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerReport(program);
   registerGateCheck(program, setExit);
   registerProfile(program, setExit);
+  registerAb(program, setExit);
+  registerServe(program, setExit);
   registerMerge(program, setExit);
   registerPublish(program);
   registerExport(program);

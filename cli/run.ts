@@ -2,22 +2,22 @@
 // printers and writers subscribed, signals handled; all measuring happens in the harness.
 import type { Command } from 'commander';
 import { runBenchmark } from '../harness/benchmark.js';
-import { BenchmarkEvents } from '../harness/events.js';
 import { DEFAULTS, buildPlan } from '../harness/plan.js';
-import { defaultOutDir, writePartialResults, writeResultsFolder } from '../harness/results-folder.js';
+import { defaultOutDir, writeResultsFolder } from '../harness/results-folder.js';
 import { terminalSummary } from '../reports/terminal.js';
 import { thresholdsFailed } from '../reports/thresholds.js';
 import type { WarmupLoad } from '../scenarios/executor.js';
 import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { collect, intOption, listOption, secondsOption } from './options.js';
-import { attachProgress } from './progress.js';
 import { loadScenario } from '../scenarios/source.js';
-import { onInterrupt } from './signals.js';
+import { openRunSession } from './run-session.js';
+import { addCommandOptions, pidOption, type ServeFlags } from './serve-flags.js';
 import { addStorageOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, type BrokerFlags } from './broker-options.js';
 import { RATE_HELP, WARMUP_LOAD_HELP, rateOption, warmupLoadOption } from './workload-flags.js';
 
-interface RunFlags extends StorageFlags, BrokerFlags {
+interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags {
+  pid?: number;
   targets?: string[];
   where?: string[];
   url?: string;
@@ -42,12 +42,14 @@ interface RunFlags extends StorageFlags, BrokerFlags {
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
-  addBrokerOptions(addStorageOptions(program.command('run')))
+  addCommandOptions(addBrokerOptions(addStorageOptions(program.command('run'))))
     .description('start targets, verify, seed, warm up, measure a scenario, and write results')
     .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
     .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULTS.targets.join(',')})`, listOption)
     .option('--where <axis=value>', 'keep targets whose axis has this value (repeatable), e.g. transport=grpc', collect)
     .option('--url <url>', 'load your own running service instead of starting ours (http://HOST:PORT, or grpc://HOST:PORT for a gRPC scenario)')
+    .option('--serve <NAME=COMMAND>', 'start your own command as a target, measured like ours (repeatable; the first is the baseline)', collect)
+    .option('--pid <pid>', 'with --url: the process whose tree to measure (CPU per request, peak RSS)', pidOption)
     .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
     .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
@@ -69,6 +71,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--replicas <n>', 'micro targets: instances of users and of billing behind the gateway, 1..16', intOption('--replicas', 1, 16))
     .action(async (scenarioArg: string, flags: RunFlags, cmd: Command) => {
       const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
+      const out = flags.out ?? defaultOutDir(scenario.name);
       const plan = await buildPlan({
         ...flags,
         scenario,
@@ -81,23 +84,18 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         verify: cmd.getOptionValueSource('verify') === 'cli' ? flags.verify : undefined,
         command: ['bench', ...process.argv.slice(2)],
         recorded: { ...flags },
+        outDir: out,
       });
-      const out = flags.out ?? defaultOutDir(scenario.name);
-      const events = new BenchmarkEvents();
-      const detach = attachProgress(events);
-      writePartialResults(events, out);
-      const controller = new AbortController();
-      const release = onInterrupt(controller);
+      const session = openRunSession(out);
       try {
-        const results = await runBenchmark(plan, events, controller.signal);
-        detach();
+        const results = await runBenchmark(plan, session.events, session.signal);
+        session.detachProgress();
         const files = writeResultsFolder(out, results);
         process.stdout.write(terminalSummary(results));
         process.stdout.write(`\nresults: ${files.join(', ')}\n`);
         setExit(results.status === 'ok' && !thresholdsFailed(results) ? EXIT_OK : EXIT_FAILED);
       } finally {
-        detach();
-        release();
+        session.close();
       }
     });
 }

@@ -15,7 +15,9 @@ import { selectTargets, targets as catalog } from '../targets/catalog.js';
 import { externalTarget } from '../targets/external.js';
 import type { TargetOptions, TargetSpec } from '../targets/target.js';
 import { placeProcesses } from './placement.js';
+import { rejectOrphanCommandFlags, serveTargets, type ServeRequest } from './own-service.js';
 import { brokerTargetOptions, storageTargetOptions, type BrokerRequest, type StorageRequest } from './target-options.js';
+import { watchedPidTarget } from '../targets/lifecycle/watched-pid.js';
 import { checkReachable } from './url-check.js';
 
 /** Every default of a benchmark, in one place. */
@@ -30,7 +32,7 @@ export const DEFAULTS = {
 } as const;
 
 /** What a command asks for, in the user's units (seconds), before validation. */
-export interface PlanRequest extends StorageRequest, BrokerRequest {
+export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest {
   scenario: Scenario;
   /** Where the scenario came from (built-in name or file), so generator threads can load it. */
   scenarioSource?: string;
@@ -39,6 +41,10 @@ export interface PlanRequest extends StorageRequest, BrokerRequest {
   where?: string[];
   /** The user's own running service instead of ours. */
   url?: string;
+  /** With url: the process whose tree to measure. */
+  pid?: number;
+  /** The run folder: the user's commands log into <outDir>/serve. */
+  outDir?: string;
   durationS?: number;
   connections?: number;
   rate?: number;
@@ -148,6 +154,10 @@ export function applyRate(e: ExecutorConfig, rate: number | undefined): Executor
 const protocolOf = (t: TargetSpec) => t.protocol ?? 'http';
 
 function chooseTargets(req: PlanRequest): TargetSpec[] {
+  // Your own commands, started and measured like ours (harness/own-service.ts).
+  if (req.serve || req.commands) return serveTargets(req, req.outDir ?? '.');
+  rejectOrphanCommandFlags(req, '--serve');
+  if (req.pid !== undefined && !req.url) throw new UsageError('--pid needs --url: the URL to load and the process whose tree to measure');
   if (req.url) {
     if (req.targets) throw new UsageError('--url and --targets exclude each other: --url loads your service, --targets starts ours');
     if (req.url.startsWith('grpc:')) parseGrpcUrl(req.url);
@@ -160,7 +170,7 @@ function chooseTargets(req: PlanRequest): TargetSpec[] {
     if (!['http:', 'https:', 'grpc:'].includes(url.protocol)) {
       throw new UsageError(`invalid --url "${req.url}": the scheme must be http://, https:// or grpc:// (got ${url.protocol})`, 'ERR_URL');
     }
-    return [externalTarget(req.url)];
+    return [req.pid !== undefined ? watchedPidTarget(req.url, req.pid) : externalTarget(req.url)];
   }
   return selectTargets(req.targets ?? req.scenario.defaults?.targets ?? [...DEFAULTS.targets], req.where ?? []);
 }

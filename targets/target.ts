@@ -33,6 +33,8 @@ export interface StartContext {
 }
 
 export interface TargetOptions {
+  /** Port of the HTTP edge (bench serve --port); default 0, a free one. */
+  port?: number;
   storage?: StorageKind;
   pgUrl?: string;
   /** PostgreSQL connections per process of each service (every worker has its own pool). */

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { nodeCommand } from '../../common/module-entry.js';
 import type { ExitInfo, StartContext } from '../target.js';
+import { forgetGroup, stopGroup, trackGroup } from './process-group.js';
 import { wrappedCommand, type ProcessWrapper } from './wrap.js';
 
 export { siblingEntry, nodeCommand } from '../../common/module-entry.js';
@@ -66,21 +67,7 @@ export class ServiceStartError extends Error {
 const TAIL_LINES = 40;
 const STOP_GRACE_MS = 3000;
 
-// Process groups still alive; killed synchronously if the harness exits for any reason.
-const liveGroups = new Set<number>();
-process.on('exit', () => {
-  for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
-});
-
-function killGroup(pgid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-    // ESRCH: already gone.
-  }
-}
-
-class LineTail {
+export class LineTail {
   #lines: string[] = [];
   #partial = '';
   push(chunk: Buffer): void {
@@ -114,7 +101,7 @@ export async function spawnService(opts: SpawnServiceOptions): Promise<ServicePr
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   const exited = new Promise<ExitInfo>((resolve) => {
     child.once('exit', (code, signal) => {
-      if (child.pid) liveGroups.delete(child.pid);
+      if (child.pid) forgetGroup(child.pid);
       resolve({ code, signal });
     });
   });
@@ -124,19 +111,12 @@ export async function spawnService(opts: SpawnServiceOptions): Promise<ServicePr
     throw new ServiceStartError(`${opts.name}: could not spawn ${cmd}: ${err.message}`, []);
   }
   const pid = child.pid;
-  liveGroups.add(pid);
+  trackGroup(pid);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      if (!liveGroups.has(pid)) return;
-      killGroup(pid, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-      // The leader is gone; anything left in its group goes too.
-      killGroup(pid, 'SIGKILL');
-      liveGroups.delete(pid);
+      await stopGroup(pid, exited, graceMs);
       if (child.connected) child.disconnect();
     })();
     return stopping;

@@ -88,7 +88,7 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       framework: plan.framework,
       transport: plan.transport,
       host: ctx.host,
-      port: 0,
+      port: ctx.options.port ?? 0,
       callTimeoutMs: plan.callTimeoutMs,
       jwtSecret: plan.jwtSecret,
       injectCpuUs: ctx.options.injectCpuUs ?? 0,

@@ -51,7 +51,7 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
       const config: MonolithConfig = {
         framework,
         host: ctx.host,
-        port: 0,
+        port: ctx.options.port ?? 0,
         jwtSecret,
         injectCpuUs: ctx.options.injectCpuUs ?? 0,
         lifecycle,
