@@ -9,9 +9,10 @@ import { runGateExperiment } from '../harness/gate/experiment.js';
 import { judgeRuns, summarizeGate, type GateOutcome, type GateSummary } from '../harness/gate/judge.js';
 import { loadGateRuns } from '../harness/gate/runs.js';
 import { buildPlan } from '../harness/plan.js';
-import { defaultOutDir } from '../harness/results-folder.js';
-import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, type SignificanceTest } from '../reports/compare/compare.js';
+import { defaultOutDir } from './results-folder.js';
+import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, type SignificanceTest } from '../analysis/compare.js';
 import { gateReport, outcomeLine } from '../reports/gate.js';
+import { jsonExport } from '../reports/json.js';
 import type { WarmupLoad } from '../scenarios/executor.js';
 import { alphaOption, testOption } from './compare.js';
 import { intOption, numberOption, oneTarget, secondsOption } from './options.js';
@@ -114,7 +115,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             ...(flags.injectCpuUs !== undefined ? { injectCpuUs: flags.injectCpuUs } : {}),
             order: flags.order,
             alpha: flags.alpha,
-            out,
+            onResults: (label, results) => writeFileAtomic(join(out, label, 'results.json'), jsonExport(results)),
             onLine: (line) => process.stderr.write(`${line}\n`),
             onOutcome: (o) => {
               if (o.test === flags.test) process.stderr.write(`${outcomeLine(o)}\n`);

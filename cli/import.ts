@@ -7,7 +7,7 @@ import { environment } from '../harness/env.js';
 import { importK6 } from '../interop/k6/import.js';
 import type { Workload } from '../record/results.js';
 import { isOpenModel } from '../scenarios/executor.js';
-import { defaultOutDir, writeResultsFolder } from '../harness/results-folder.js';
+import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { loadScenario } from '../scenarios/source.js';
 
 interface ImportFlags {

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { runMerge } from '../harness/merge.js';
+import { writeResultsFolder } from './results-folder.js';
 import { terminalSummary } from '../reports/terminal.js';
-import { thresholdsFailed } from '../reports/thresholds.js';
+import { thresholdsFailed } from '../analysis/thresholds.js';
 
 interface MergeFlags {
   out: string;
@@ -18,7 +19,8 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
     .requiredOption('-o, --out <dir>', 'the merged run folder to write')
     .option('-q, --quiet', 'do not print the summary table')
     .action((paths: string[], flags: MergeFlags) => {
-      const { results, files } = runMerge(paths, flags.out);
+      const results = runMerge(paths, flags.out);
+      const files = writeResultsFolder(flags.out, results);
       if (!flags.quiet) process.stdout.write(terminalSummary(results));
       process.stdout.write(`merged ${paths.length} generators; wrote ${files.join(', ')}\n`);
       setExit(results.status === 'ok' && !thresholdsFailed(results) ? EXIT_OK : EXIT_FAILED);

@@ -21,7 +21,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { oneTarget, secondsOption } from './options.js';
 import { attachProgress } from './progress.js';
 import { PROFILERS } from './profilers/index.js';
-import { defaultOutDir, writeResultsFolder } from '../harness/results-folder.js';
+import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { loadScenario } from '../scenarios/source.js';
 import { onInterrupt } from './signals.js';
 

@@ -2,7 +2,7 @@
 // results.partial.json after every run, and k6's two-step Ctrl-C. close() undoes all of it.
 import { BenchmarkEvents } from '../harness/events.js';
 import { attachProgress } from './progress.js';
-import { writePartialResults } from '../harness/results-folder.js';
+import { writePartialResults } from './results-folder.js';
 import { onInterrupt } from './signals.js';
 
 export interface RunSession {

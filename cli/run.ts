@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { runBenchmark } from '../harness/benchmark.js';
 import { DEFAULTS, buildPlan } from '../harness/plan.js';
-import { defaultOutDir, writeResultsFolder } from '../harness/results-folder.js';
+import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { terminalSummary } from '../reports/terminal.js';
-import { thresholdsFailed } from '../reports/thresholds.js';
+import { thresholdsFailed } from '../analysis/thresholds.js';
 import type { WarmupLoad } from '../scenarios/executor.js';
 import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { collect, intOption, listOption, secondsOption } from './options.js';

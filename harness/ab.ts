@@ -1,8 +1,8 @@
 // bench ab: two builds of the user's service, base and head, measured interleaved in one job
 // (base head base head ...), so machine drift hits both alike; then the regression gate
 // between the two sides of that one run. Returns data; prints nothing.
-import { compareResults, type CompareOptions, type Comparison } from '../reports/compare/compare.js';
-import { splitByTarget } from '../reports/compare/split.js';
+import { compareResults, type CompareOptions, type Comparison } from '../analysis/compare.js';
+import { splitByTarget } from '../analysis/split.js';
 import type { Results } from '../record/results.js';
 import { runBenchmark } from './benchmark.js';
 import type { BenchmarkEvents } from './events.js';

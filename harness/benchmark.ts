@@ -1,8 +1,8 @@
 // A whole benchmark: every target, every trial, interleaved (A B C A B C ...) so that
 // machine drift hits all targets alike. Returns the results; prints nothing.
-import { aggregate } from '../reports/aggregate.js';
+import { aggregate } from '../analysis/aggregate.js';
 import { SCHEMA_VERSION, type Results, type RunResult, type RunStatus } from '../record/results.js';
-import { evaluateThresholds } from '../reports/thresholds.js';
+import { evaluateThresholds } from '../analysis/thresholds.js';
 import { TargetUnavailableError } from '../targets/target.js';
 import { environment } from './env.js';
 import type { BenchmarkEvents } from './events.js';

@@ -2,13 +2,13 @@
 // file, before anything starts. Commands (run, profile, gate-check) pass what the user said;
 // they get back a BenchmarkPlan or one UsageError listing every problem (k6's Validate()).
 import { UsageError, isUsageError } from '../common/errors.js';
-import { parseThresholds, type ParsedThreshold } from '../reports/thresholds.js';
+import { parseThresholds, type ParsedThreshold } from '../analysis/thresholds.js';
 import { parseGrpcUrl } from '../runners/grpc/address.js';
 import { probeUrl } from '../runners/protocols.js';
 import { pickRunner } from '../runners/registry.js';
 import type { Runner } from '../runners/runner.js';
 import { scenarioProtocol, type Scenario } from '../scenarios/define.js';
-import { parseDurationMs } from '../scenarios/duration.js';
+import { parseDurationMs } from '../common/duration.js';
 import type { ExecutorConfig, WarmupLoad } from '../scenarios/executor.js';
 import { validateExecutor } from '../scenarios/executors/registry.js';
 import { selectTargets, targets as catalog } from '../targets/catalog.js';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { buildResult, emptyResult, type RunIdentity } from '../record/build-result.js';
 import type { RunResult, RunStatus } from '../record/results.js';
 import type { Sample, TreeUsage } from '../record/sample.js';
-import { parseDurationMs } from '../scenarios/duration.js';
+import { parseDurationMs } from '../common/duration.js';
 import { executorDurationMs, warmupExecutor } from '../scenarios/executor.js';
 import type { TrialSettings } from './plan.js';
 import { runConformance } from '../targets/contracts/conformance.js';

@@ -1,6 +1,6 @@
 // Tables of the statistics across trials (median [95% CI], ratio to the baseline [95% CI]),
 // shared by the terminal, Markdown and HTML exporters, and the number formats they use.
-import { aggregatesOf } from './aggregate.js';
+import { aggregatesOf } from '../analysis/aggregate.js';
 import type { MetricKey, Results, TrialEstimate } from '../record/results.js';
 
 const DIGITS: Record<MetricKey, number> = { rps: 0, p50: 2, p90: 2, p99: 2, p999: 2, cpuMsPerRequest: 3, rssMb: 1, errorRate: 2 };

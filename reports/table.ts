@@ -1,5 +1,5 @@
 // The one summary table every text exporter shares: header and rows as strings.
-import { errorRate } from './aggregate.js';
+import { errorRate } from '../analysis/aggregate.js';
 import type { Results, RunResult } from '../record/results.js';
 
 export const SUMMARY_HEADER = ['target', 'trial', 'rps', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'CPU ms/req', 'RSS MB', 'flags'];

@@ -1,6 +1,6 @@
 // The scenario API, for built-in scenarios and users' own files alike:
 //   export default defineScenario({ name, requests, executor, ... })
-import type { Duration } from './duration.js';
+import type { Duration } from '../common/duration.js';
 import type { ExecutorConfig } from './executor.js';
 
 export interface HttpRequest {

@@ -1,6 +1,6 @@
 // Workload models in k6's vocabulary, so a scenario states its model once whatever runner
 // executes it. Closed: VUs loop request -> response. Open: arrivals at a rate regardless of responses.
-import type { Duration } from './duration.js';
+import type { Duration } from '../common/duration.js';
 
 export interface Stage {
   duration: Duration;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../common/atomic-write.js';
-import { aggregate } from '../reports/aggregate.js';
+import { aggregate } from '../analysis/aggregate.js';
 import { folderExporters } from '../reports/registry.js';
 import { makeHistory } from '../test/reports/site-fixtures.js';
 

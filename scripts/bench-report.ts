@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { aggregate } from '../reports/aggregate.js';
+import { aggregate } from '../analysis/aggregate.js';
 import { folderExporters } from '../reports/registry.js';
-import { median } from '../reports/stats.js';
+import { median } from '../analysis/stats.js';
 import { makeResults, type TargetShape } from '../test/reports/fixtures.js';
 
 const { values } = parseArgs({

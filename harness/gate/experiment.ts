@@ -8,12 +8,9 @@
 // other without biasing either. 'interleaved' runs A A' B A A' B ... as `bench run --trials`
 // does for targets, so slow machine drift hits all three alike; 'sequential' runs 5 x A, then
 // 5 x A', then 5 x B, as two separate CI jobs would, and so also counts drift between the jobs.
-import { join } from 'node:path';
-import { writeFileAtomic } from '../../common/atomic-write.js';
 import type { GateSummary } from '../../record/gate.js';
 import type { Results } from '../../record/results.js';
-import { jsonExport } from '../../reports/json.js';
-import { median } from '../../reports/stats.js';
+import { median } from '../../analysis/stats.js';
 import type { TargetSpec } from '../../targets/target.js';
 import { runBenchmark } from '../benchmark.js';
 import type { BenchmarkEvents } from '../events.js';
@@ -31,8 +28,8 @@ export interface GateExperiment {
   injectCpuUs?: number;
   order: GateSummary['order'];
   alpha: number;
-  /** Every run's results.json goes under this folder (NN/session, calibration, ...). */
-  out: string;
+  /** Every run's results as it finishes, under its label (NN/session, calibration, ...): the command keeps them. */
+  onResults?: (label: string, results: Results) => void;
   /** Progress: the calibration's line, then every outcome as it is judged. */
   onLine?: (line: string) => void;
   onOutcome?: (outcome: GateOutcome) => void;
@@ -54,7 +51,7 @@ export async function runGateExperiment(x: GateExperiment, events: BenchmarkEven
   const measure = async (targets: TargetSpec[], label: string, injectCpuUs?: number): Promise<Results> => {
     const recordedOptions = { ...x.plan.recordedOptions, gateCheck: label, target: spec.name, ...(injectCpuUs !== undefined ? { injectCpuUs } : {}), trialsPerSide: trials };
     const results = await runBenchmark({ ...x.plan, targets, baseline: targets[0]!.name, recordedOptions }, events, signal);
-    writeFileAtomic(join(x.out, label, 'results.json'), jsonExport(results));
+    x.onResults?.(label, results);
     return results;
   };
 

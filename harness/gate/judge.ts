@@ -1,8 +1,8 @@
 // How the gate judged one comparison: A/A (the same code twice: a regression is a false alarm)
 // and A/B (B burns known extra CPU per request: a regression is a detection), by every test,
 // exactly as `bench compare` would; and the rates over many comparisons.
-import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, SIGNIFICANCE_TESTS, compareResults, CompareInputError, type Comparison, type SignificanceTest } from '../../reports/compare/compare.js';
-import { median } from '../../reports/stats.js';
+import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, SIGNIFICANCE_TESTS, compareResults, CompareInputError, type Comparison, type SignificanceTest } from '../../analysis/compare.js';
+import { median } from '../../analysis/stats.js';
 import type { GateOutcome, GateSummary } from '../../record/gate.js';
 import type { Results } from '../../record/results.js';
 

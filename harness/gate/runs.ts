@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results } from '../../record/results.js';
-import { median } from '../../reports/stats.js';
+import { median } from '../../analysis/stats.js';
 import { UsageError } from '../../common/errors.js';
 import type { GateOutcome, GateSummary } from '../../record/gate.js';
 import type { GateRuns } from './judge.js';

@@ -2,9 +2,9 @@
 // Every feature k6 cannot express faithfully is refused by name (UsageError), never dropped.
 import type { Scenario } from '../../scenarios/define.js';
 import { scenarioProtocol } from '../../scenarios/define.js';
-import { parseDurationMs, type Duration } from '../../scenarios/duration.js';
+import { parseDurationMs, type Duration } from '../../common/duration.js';
 import { warmupExecutor, type ExecutorConfig } from '../../scenarios/executor.js';
-import { parseThresholds, type ParsedThreshold } from '../../reports/thresholds.js';
+import { parseThresholds, type ParsedThreshold } from '../../analysis/thresholds.js';
 import { UsageError } from '../../common/errors.js';
 
 /** The k6 scenario that is measured; the import keeps only its points when a warm-up ran before it. */

@@ -1,8 +1,8 @@
 // Number formatting and table rows of a comparison, shared by its Markdown, terminal and HTML forms.
-import type { Comparison, MetricComparison, TargetComparison, Verdict } from './compare.js';
-import { metricDef } from '../aggregate.js';
+import type { Comparison, MetricComparison, TargetComparison, Verdict } from '../../analysis/compare.js';
+import { metricDef } from '../../analysis/aggregate.js';
 import { formatEstimate, formatRatio } from '../aggregate-table.js';
-import { TEST_TEXT, minEffectText } from './compare.js';
+import { TEST_TEXT, minEffectText } from '../../analysis/compare.js';
 
 export const VERDICT_MARK: Record<Verdict, string> = {
   improved: '✅ improved',

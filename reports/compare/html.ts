@@ -1,7 +1,7 @@
 // compare.html: the comparison as a self-contained page (tables and an inline SVG of every
 // ratio with its interval against the minimum-effect band; no script, no network).
 import { escapeHtml, htmlTable, page } from '../html/page.js';
-import type { Comparison } from './compare.js';
+import type { Comparison } from '../../analysis/compare.js';
 import { COMPARE_HEADER, compareRows, headline, methodLine, runLine } from './format.js';
 
 function ratioPlot(c: Comparison): string {

@@ -1,6 +1,6 @@
 // compare.md: the gate's verdict for a CI step summary or a pull-request comment.
 import { markdownTable } from '../markdown.js';
-import type { Comparison } from './compare.js';
+import type { Comparison } from '../../analysis/compare.js';
 import { COMPARE_HEADER, compareRows, headline, methodLine, runLine } from './format.js';
 
 export function compareMarkdown(c: Comparison): string {

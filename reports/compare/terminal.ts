@@ -1,6 +1,6 @@
 // The comparison for a terminal: a pure function from the comparison to text.
 import { alignTable } from '../terminal.js';
-import type { Comparison } from './compare.js';
+import type { Comparison } from '../../analysis/compare.js';
 import { COMPARE_HEADER, compareRows, headline, methodLine, runLine } from './format.js';
 
 export function compareTerminal(c: Comparison): string {

@@ -1,9 +1,9 @@
 // What the report's charts draw, derived from results alone: percentile spectra of the merged
 // histograms, per-second latency and throughput, CPU and memory with their intervals.
-import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
+import { aggregatesOf, usableRuns, targetNames } from '../../analysis/aggregate.js';
 import { mergeEncoded, percentileSpectrum } from '../../record/histogram.js';
 import type { MetricAggregate, Results, RunResult } from '../../record/results.js';
-import { median } from '../stats.js';
+import { median } from '../../analysis/stats.js';
 
 export interface SeriesPoint {
   x: number;

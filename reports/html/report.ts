@@ -2,7 +2,7 @@
 // from results.json alone. A pure function from results to a string.
 import { EVENTS_HEADER, eventRows } from '../events-table.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, ratioRows } from '../aggregate-table.js';
-import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
+import { aggregatesOf, usableRuns, targetNames } from '../../analysis/aggregate.js';
 import { mergeEncoded, summarizeMs } from '../../record/histogram.js';
 import type { Results } from '../../record/results.js';
 import { SUMMARY_HEADER, THRESHOLD_HEADER, summaryRows, thresholdRows } from '../table.js';

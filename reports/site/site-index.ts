@@ -1,7 +1,10 @@
 // The published site's data: one entry per run with its headline numbers, versioned, so the
 // pages can be rebuilt from data/index.json alone and a later publish only adds to it.
 import type { MetricKey, Results } from '../../record/results.js';
-import { aggregatesOf } from '../aggregate.js';
+import { aggregatesOf } from '../../analysis/aggregate.js';
+import type { Verdicts } from '../../analysis/site-verdicts.js';
+
+export type { Verdicts };
 
 export const SITE_VERSION = 1;
 
@@ -19,15 +22,6 @@ export interface SiteTarget {
   target: string;
   usableTrials: number;
   metrics: Record<TrendMetric, SiteEstimate | null>;
-}
-
-export interface Verdicts {
-  /** The run compared against: the same scenario's previous run by start time. */
-  previous: string;
-  regressed: Array<{ target: string; metric: MetricKey; reason: string }>;
-  improved: Array<{ target: string; metric: MetricKey; reason: string }>;
-  /** Why no comparison was possible (too few trials, no common target), when it was not. */
-  note?: string;
 }
 
 export interface SiteRun {

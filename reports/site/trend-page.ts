@@ -1,7 +1,7 @@
 // trends/<scenario>.html: each metric per target over the scenario's runs, oldest to newest,
 // the median with the trials' 95% interval as a band, and the runs that `bench compare` finds
 // regressed against the previous run marked. Data and chart.js are inlined (works from file://).
-import { metricDef } from '../aggregate.js';
+import { metricDef } from '../../analysis/aggregate.js';
 import { chartJsSource } from '../html/chartjs.js';
 import { PALETTE, escapeHtml, htmlTable, jsonForScript, page } from '../html/page.js';
 import { shortDate } from './index-page.js';

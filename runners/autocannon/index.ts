@@ -2,7 +2,7 @@
 // previous response arrives. We keep our own HDR histograms per request name because
 // autocannon's only cover the total.
 import autocannon from 'autocannon';
-import { parseDurationMs } from '../../scenarios/duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import type { Workload } from '../../record/results.js';
 import { RequestMix } from '../engine/request-mix.js';

@@ -4,7 +4,7 @@
 // its request first (k6's graceful ramp-down).
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import { executorDurationMs } from '../../scenarios/executor.js';
-import { parseDurationMs } from '../../scenarios/duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import { monoMs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from './recorder.js';
 import type { CallSource, LoadClient, PreparedCall } from './load-client.js';

@@ -1,7 +1,7 @@
 // Schedule math: when arrival i is due (open model) and how many VUs should be running at
 // time t (closed ramp). Times are ms from the start of the window. Each arrival's time is
 // computed from the start and the rate, never by adding intervals, so nothing drifts.
-import { parseDurationMs } from '../../scenarios/duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import type { ExecutorConfig, Stage } from '../../scenarios/executor.js';
 
 export interface ArrivalSchedule {

@@ -2,7 +2,7 @@
 // transport, undici for https; see http-client.ts), in-process or over
 // --generator-threads worker threads. Returns data and emits ticks; prints nothing.
 import type { Workload } from '../../record/results.js';
-import { parseDurationMs } from '../../scenarios/duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import { executorDurationMs, isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/executor.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';
 import { openShareSession, runShare } from '../engine/engine.js';

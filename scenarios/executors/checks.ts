@@ -1,5 +1,5 @@
 // Field checks the executors share (k6's BaseConfig): each returns a problem or nothing.
-import { parseDurationMs, type Duration } from '../duration.js';
+import { parseDurationMs, type Duration } from '../../common/duration.js';
 import type { Stage } from '../executor.js';
 
 export const MAX_VUS = 100_000;

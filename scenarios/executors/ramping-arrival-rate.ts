@@ -1,6 +1,6 @@
 // Open model with a changing rate: linear ramps between stage targets (arrivals per timeUnit).
 import type { RampingArrivalRate } from '../executor.js';
-import { parseDurationMs } from '../duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import { MAX_RATE, MAX_VUS, defined, durationProblem, intProblem, numberProblem, perSecond, stageProblems, showDuration } from './checks.js';
 import type { ExecutorDefinition } from './definition.js';
 

@@ -4,7 +4,7 @@
 // Delays are handed out in a fixed cycle, fastest first, so that every prefix of the requests
 // holds at least its share of fast ones: a percentile at a mixture boundary (p90 above) is then
 // well defined, and the truth is known exactly.
-import { parseDurationMs } from '../../scenarios/duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import { UsageError } from '../../common/errors.js';
 
 export interface LatencyComponent {

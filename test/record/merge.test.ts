@@ -5,7 +5,7 @@ import { createHistogram, decodeHistogram, encodeHistogram, recordUs, summarizeM
 import { mergeResults } from '../../record/merge.js';
 import type { Results, RunResult } from '../../record/results.js';
 import { UsageError } from '../../common/errors.js';
-import { seededRandom } from '../../reports/stats.js';
+import { seededRandom } from '../../analysis/stats.js';
 import { FASTIFY, makeResults } from '../reports/fixtures.js';
 
 const NAMES = ['GET /users/:id', 'POST /invoices'];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../reports/aggregate.js';
-import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults } from '../../reports/compare/compare.js';
+import { aggregate } from '../../analysis/aggregate.js';
+import { DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults } from '../../analysis/compare.js';
 import { compareHtml } from '../../reports/compare/html.js';
 import { compareMarkdown } from '../../reports/compare/markdown.js';
 import { htmlReport } from '../../reports/html/report.js';
 import { markdownSummary } from '../../reports/markdown.js';
-import { evaluateThresholds, parseThresholds } from '../../reports/thresholds.js';
+import { evaluateThresholds, parseThresholds } from '../../analysis/thresholds.js';
 import { terminalSummary } from '../../reports/terminal.js';
 import { EXPRESS, FASTIFY, makeResults } from './fixtures.js';
 

@@ -2,7 +2,7 @@
 // generator, never a load run.
 import { createHistogram, encodeHistogram, recordUs, summarizeMs } from '../../record/histogram.js';
 import type { Results, RunResult } from '../../record/results.js';
-import { seededRandom } from '../../reports/stats.js';
+import { seededRandom } from '../../analysis/stats.js';
 
 export interface TargetShape {
   name: string;

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INDEX_FILE, publishSite } from '../../harness/publish.js';
+import { INDEX_FILE, publishSite } from '../../cli/publish.js';
 import { writeFileAtomic } from '../../common/atomic-write.js';
 import { UsageError } from '../../common/errors.js';
 import { mergeResults } from '../../record/merge.js';
 import type { Results } from '../../record/results.js';
-import { aggregate } from '../../reports/aggregate.js';
+import { aggregate } from '../../analysis/aggregate.js';
 import { folderExporters } from '../../reports/registry.js';
 import { indexPage } from '../../reports/site/index-page.js';
 import { SITE_VERSION, runId, siteRunOf, type SiteIndex } from '../../reports/site/site-index.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, SIGNIFICANCE_TESTS, compareResults, minTrialsFor } from '../../reports/compare/compare.js';
-import { MinEffectError, parseMinEffects } from '../../reports/compare/min-effects.js';
+import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, SIGNIFICANCE_TESTS, compareResults, minTrialsFor } from '../../analysis/compare.js';
+import { MinEffectError, parseMinEffects } from '../../analysis/min-effects.js';
 import type { MetricKey } from '../../record/results.js';
-import { FASTIFY, makeResults } from './fixtures.js';
+import { FASTIFY, makeResults } from '../reports/fixtures.js';
 
 const verdict = (c: ReturnType<typeof compareResults>, m: MetricKey) => c.targets[0]!.metrics.find((x) => x.metric === m)!.verdict;
 

@@ -1,6 +1,6 @@
 // One run that measured two targets interleaved (bench ab) -> the two sides of a comparison,
 // both under one target name, so compareResults pairs them as it pairs two runs of a target.
-import type { Results } from '../../record/results.js';
+import type { Results } from '../record/results.js';
 
 export function splitByTarget(results: Results, baseTarget: string, headTarget: string, as: string): { base: Results; head: Results } {
   const side = (target: string): Results => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeEncoded } from '../../record/histogram.js';
-import { ThresholdError, evaluateThresholds, parseThresholds } from '../../reports/thresholds.js';
-import { FASTIFY, makeResults } from './fixtures.js';
+import { ThresholdError, evaluateThresholds, parseThresholds } from '../../analysis/thresholds.js';
+import { FASTIFY, makeResults } from '../reports/fixtures.js';
 
 const NAMES = ['GET /users/:id', 'POST /users'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, mannWhitney, median, pairedRatio, ratioOfMedians, onLogs, regularizedBeta, smallestMannWhitneyP, studentTwoSidedP, welchT, yuenT } from '../../reports/stats.js';
+import { estimate, mannWhitney, median, pairedRatio, ratioOfMedians, onLogs, regularizedBeta, smallestMannWhitneyP, studentTwoSidedP, welchT, yuenT } from '../../analysis/stats.js';
 
 describe('statistics across trials', () => {
   it('median of odd and even counts', () => {

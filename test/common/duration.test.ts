@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationMs } from '../../scenarios/duration.js';
+import { parseDurationMs } from '../../common/duration.js';
 import { executorDurationMs, warmupExecutor } from '../../scenarios/executor.js';
 
 describe('durations', () => {

@@ -1,8 +1,8 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../reports/aggregate.js';
-import { EXPRESS, FASTIFY, makeResults } from './fixtures.js';
+import { aggregate } from '../../analysis/aggregate.js';
+import { EXPRESS, FASTIFY, makeResults } from '../reports/fixtures.js';
 
 describe('aggregates across trials', () => {
   const results = makeResults({ trials: 5, targets: [FASTIFY, EXPRESS] });

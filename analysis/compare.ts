@@ -1,11 +1,11 @@
 // Base vs head: per target and metric, the ratio with its interval and a verdict. A metric
 // regresses only when BOTH a statistical test over trials says the difference is real AND
 // the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
-import type { SignificanceTest } from '../../record/gate.js';
-import { METRICS, usableRuns, targetNames, type MetricDef } from '../aggregate.js';
-import type { MetricKey, Results, TrialEstimate } from '../../record/results.js';
-import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from '../stats.js';
-import { UsageError } from '../../common/errors.js';
+import type { SignificanceTest } from '../record/gate.js';
+import { METRICS, usableRuns, targetNames, type MetricDef } from './aggregate.js';
+import type { MetricKey, Results, TrialEstimate } from '../record/results.js';
+import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from './stats.js';
+import { UsageError } from '../common/errors.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
 

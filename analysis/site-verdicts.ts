@@ -1,8 +1,17 @@
 // Regressions between consecutive runs of a scenario, judged by the very comparison
 // `bench compare` gates on, so the site and the CI gate never disagree.
-import type { Results } from '../../record/results.js';
-import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults } from '../compare/compare.js';
-import type { Verdicts } from './site-index.js';
+import type { Results } from '../record/results.js';
+import { CompareInputError, DEFAULT_ALPHA, DEFAULT_MIN_EFFECTS, compareResults } from './compare.js';
+import type { MetricKey } from '../record/results.js';
+
+export interface Verdicts {
+  /** The run compared against: the same scenario's previous run by start time. */
+  previous: string;
+  regressed: Array<{ target: string; metric: MetricKey; reason: string }>;
+  improved: Array<{ target: string; metric: MetricKey; reason: string }>;
+  /** Why no comparison was possible (too few trials, no common target), when it was not. */
+  note?: string;
+}
 
 export function verdictsBetween(previous: Results, current: Results, previousId: string): Verdicts {
   try {

@@ -1,9 +1,9 @@
 // `--threshold p99=+15%,rps=-5%`: the minimum effect per metric below which a real change is
 // still "unchanged". The sign is optional; when given it must point the worse way.
-import { METRICS } from '../aggregate.js';
-import type { MetricKey } from '../../record/results.js';
+import { METRICS } from './aggregate.js';
+import type { MetricKey } from '../record/results.js';
 import { DEFAULT_MIN_EFFECTS, type MinEffects } from './compare.js';
-import { UsageError } from '../../common/errors.js';
+import { UsageError } from '../common/errors.js';
 
 export class MinEffectError extends UsageError {
   constructor(message: string) {

@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
-import type { BenchmarkEvents } from './events.js';
+import type { BenchmarkEvents } from '../harness/events.js';
 import { jsonExport } from '../reports/json.js';
 import { folderExporters } from '../reports/registry.js';
 import type { Results } from '../record/results.js';
