@@ -53,21 +53,21 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
       if (refusal) throw new UsageError(refusal);
       const out = resolve(flags.out ?? `${defaultOutDir(scenario.name)}-profile`);
       const profileDir = join(out, 'profiles', `${spec.name}-${flags.tool}`);
+      const plan = await buildPlan({
+        scenario,
+        scenarioSource,
+        targets: [spec.name],
+        durationS: flags.duration,
+        warmupS: flags.warmup,
+        targetOptions: profiler.targetOptions(profileDir),
+        command: ['bench', ...process.argv.slice(2)],
+        recorded: { ...flags },
+      });
       const events = new BenchmarkEvents();
       const detach = attachProgress(events);
       const controller = new AbortController();
       const release = onInterrupt(controller);
       try {
-        const plan = await buildPlan({
-          scenario,
-        scenarioSource,
-          targets: [spec.name],
-          durationS: flags.duration,
-          warmupS: flags.warmup,
-          targetOptions: profiler.targetOptions(profileDir),
-          command: ['bench', ...process.argv.slice(2)],
-          recorded: { ...flags },
-        });
         const results = await runBenchmark(plan, events, controller.signal);
         detach();
         const { files, problems } = await profiler.outputs(profileDir);
