@@ -1,5 +1,5 @@
 // What a gate-check found (gate-check.json): one outcome per comparison and test, and the rates.
-/** The significance tests `bench compare --test` offers (reports/compare/compare.ts runs them). */
+/** The significance tests `bench compare --test` offers (analysis/compare.ts runs them). */
 export type SignificanceTest = 'welch' | 'yuen' | 'mann-whitney';
 
 export interface GateOutcome {

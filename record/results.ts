@@ -188,7 +188,7 @@ export interface Results {
   skipped: Array<{ target: string; reason: string }>;
   runs: RunResult[];
   thresholds: ThresholdResult[];
-  /** Statistics across trials (reports/aggregate.ts); absent in files written before them. */
+  /** Statistics across trials (analysis/aggregate.ts); absent in files written before them. */
   aggregates?: Aggregates;
   /** Profiles recorded by `bench profile`, paths relative to the results folder. */
   profiles?: ProfileOutput[];
