@@ -1,26 +1,39 @@
 // bench selftest: the measurement checked against ground truth (the calibration target).
 import type { Command } from 'commander';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { placeProcesses } from '../harness/placement.js';
-import { runSelftest } from '../harness/selftest.js';
-import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
-import { intOption, secondsOption } from './options.js';
-import { selftestText } from './selftest-report.js';
+import { DEFAULT_CONNECTIONS, DEFAULT_RATES, SELFTEST_LATENCY, runSelftest } from '../harness/selftest.js';
+import { selftestText } from '../reports/selftest.js';
+import { listOption, secondsOption } from './options.js';
 import { onInterrupt } from './signals.js';
 
 interface SelftestFlags {
   duration: number;
-  rate: number;
-  connections: number;
+  rates: number[];
+  connections: number[];
+  latency: string;
   pin?: boolean;
+}
+
+/** A comma-separated list of whole numbers in [min, max]. */
+function numbersOption(name: string, min: number, max: number) {
+  return (raw: string): number[] => {
+    const list = listOption(raw).map(Number);
+    if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+      throw new UsageError(`invalid ${name} "${raw}": expected whole numbers from ${min} to ${max}, comma-separated`);
+    }
+    return list;
+  };
 }
 
 export function registerSelftest(program: Command, setExit: (code: number) => void): void {
   program
     .command('selftest')
-    .description('measure the calibration target (known latencies) and print truth, measured value and error per percentile')
-    .option('-d, --duration <seconds>', 'measured window of each accuracy run, 2..300 s', secondsOption('--duration', 2, 300), 8)
-    .option('--rate <n>', 'open-model arrivals per second, 10..5000', intOption('--rate', 10, 5000), 300)
-    .option('-c, --connections <n>', 'closed-model connections, 1..256', intOption('--connections', 1, 256), 8)
+    .description('measure the calibration target (known latencies), open and closed, with wrk and autocannon beside the engine; print truth, measured value and error per percentile')
+    .option('-d, --duration <seconds>', 'measured window of each accuracy case, 2..300 s', secondsOption('--duration', 2, 300), 5)
+    .option('--rates <list>', `open-model arrival rates per second, 1..50000 (default ${DEFAULT_RATES.join(',')})`, numbersOption('--rates', 1, 50_000), DEFAULT_RATES)
+    .option('-c, --connections <list>', `closed-model connection counts, 1..256 (default ${DEFAULT_CONNECTIONS.join(',')})`, numbersOption('--connections', 1, 256), DEFAULT_CONNECTIONS)
+    .option('--latency <mix>', 'the calibration mixture, PERCENT%:DURATION,... (keep every checked percentile inside a class)', SELFTEST_LATENCY)
     .option('--pin', 'generator and calibration server on separate cores (taskset)')
     .action(async (flags: SelftestFlags) => {
       const placement = placeProcesses(flags.pin === true);
@@ -30,8 +43,9 @@ export function registerSelftest(program: Command, setExit: (code: number) => vo
       try {
         const report = await runSelftest({
           durationS: flags.duration,
-          rate: flags.rate,
-          vus: flags.connections,
+          rates: flags.rates,
+          connections: flags.connections,
+          latency: flags.latency,
           ...(placement.targetCpus ? { targetCpus: placement.targetCpus } : {}),
           signal: controller.signal,
           onProgress: (line) => process.stderr.write(`${line}\n`),
