@@ -2,7 +2,7 @@
 // ratio with its interval against the minimum-effect band; no script, no network).
 import { escapeHtml, htmlTable, page } from '../html/page.js';
 import type { Comparison } from './compare.js';
-import { COMPARE_HEADER, compareRows, headline, methodLine, runLine } from './format.js';
+import { COMPARE_HEADER, compareRows, headline, methodLine, runLine, uncertainNote } from './format.js';
 
 function ratioPlot(c: Comparison): string {
   const rows = c.targets.flatMap((t) => t.metrics.filter((m) => m.ratio && m.metric !== 'errorRate').map((m) => ({ t, m })));
@@ -34,13 +34,16 @@ function ratioPlot(c: Comparison): string {
 }
 
 export function compareHtml(c: Comparison): string {
-  const cls = c.regressions > 0 ? 'bad' : 'good';
+  // Amber, not green, for a pass that could not judge every metric.
+  const cls = { fail: 'bad', inconclusive: 'warn', pass: 'good' }[c.gate];
+  const uncertain = uncertainNote(c);
   const notes = [...c.warnings, ...(c.onlyInBase.length ? [`only in base: ${c.onlyInBase.join(', ')}`] : []), ...(c.onlyInHead.length ? [`only in head: ${c.onlyInHead.join(', ')}`] : [])];
   const body = [
     `<h1>archbench compare: ${escapeHtml(c.scenario)}</h1>`,
-    `<p><span class="flag ${cls}">${escapeHtml(headline(c))}</span></p>`,
+    `<p><span class="flag ${cls}" id="gate">${escapeHtml(headline(c))}</span></p>`,
     `<ul><li>${escapeHtml(runLine('base', c.base))}<br><code>${escapeHtml(c.base.command)}</code></li><li>${escapeHtml(runLine('head', c.head))}<br><code>${escapeHtml(c.head.command)}</code></li></ul>`,
-    notes.length ? `<ul class="flags">${notes.map((n) => `<li><span class="flag warn">warning</span> ${escapeHtml(n)}</li>`).join('')}</ul>` : '',
+    uncertain ? `<p class="muted" id="uncertain-note">${escapeHtml(uncertain)}</p>` : '',
+    notes.length ? `<ul class="flags" id="warnings">${notes.map((n) => `<li><span class="flag warn">warning</span> ${escapeHtml(n)}</li>`).join('')}</ul>` : '',
     '<h2>Ratios with 95% intervals</h2>',
     '<p class="muted">Dot: head/base of the medians; bar: 95% bootstrap interval; grey band: the minimum effect. Log scale.</p>',
     ratioPlot(c),
