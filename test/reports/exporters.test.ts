@@ -85,6 +85,6 @@ describe('compare.md and compare.html', () => {
     expect(firstRow).toContain('regressed');
     const html = compareHtml(c);
     expect(html).toContain('id="compare-table"');
-    expect(html).toContain('<svg role="img"');
+    expect(html).toContain('<div class="forest" id="ratio-plot" role="img"');
   });
 });
