@@ -53,5 +53,8 @@ export const RATIO_HEADER = ['target', 'rps', 'p50', 'p99', 'CPU ms/req', 'RSS M
 /** Every non-baseline target over the baseline; paired per interleaved trial where possible. */
 export function ratioRows(results: Results): string[][] {
   const agg = aggregatesOf(results);
-  return agg.targets.filter((t) => t.target !== agg.baseline).map((t) => [t.target, ...RATIO_METRICS.map((k) => formatRatio(t.metrics[k]?.ratio))]);
+  // A failed target says so in every cell rather than a row of dashes.
+  return agg.targets
+    .filter((t) => t.target !== agg.baseline)
+    .map((t) => [t.target, ...RATIO_METRICS.map((k) => (t.usableTrials === 0 ? 'failed' : formatRatio(t.metrics[k]?.ratio)))]);
 }

@@ -1,7 +1,7 @@
 // The answer first: per target, its cost against the baseline in three numbers (CPU per
 // request, throughput, p99), built once here; the terminal, summary.md and report.html each
 // only format it (hyperfine's shape: shared table logic, thin exporters).
-import { aggregatesOf, metricDef } from './aggregate.js';
+import { aggregatesOf, metricDef, whyUnusable } from './aggregate.js';
 import { formatEstimate, ratioParts } from './aggregate-table.js';
 import type { MetricAggregate, MetricKey, Results, TrialEstimate } from '../record/results.js';
 
@@ -51,12 +51,6 @@ export function intervalNote(trials: number): string | null {
   return null;
 }
 
-function failureReason(results: Results, target: string): string {
-  const runs = results.runs.filter((r) => r.target === target);
-  const first = runs.find((r) => r.error) ?? runs[0];
-  return first ? `${first.status}${first.error ? `: ${first.error}` : ''}` : 'no run';
-}
-
 export function verdicts(results: Results): Verdicts {
   const agg = aggregatesOf(results);
   const base = agg.targets.find((t) => t.target === agg.baseline);
@@ -67,7 +61,7 @@ export function verdicts(results: Results): Verdicts {
     });
   const targets = agg.targets.map((t): TargetVerdict => {
     const counts = { usableTrials: t.usableTrials, trials: t.trials };
-    if (t.usableTrials === 0) return { kind: 'failed', target: t.target, trials: t.trials, reason: failureReason(results, t.target) };
+    if (t.usableTrials === 0) return { kind: 'failed', target: t.target, trials: t.trials, reason: whyUnusable(results.runs, t.target) };
     if (t.target === agg.baseline) return { kind: 'baseline', target: t.target, ...counts, items: items(t.metrics, (m) => m) };
     if (!base || base.usableTrials === 0) return { kind: 'no-baseline', target: t.target, baseline: agg.baseline ?? '', ...counts };
     return { kind: 'ratio', target: t.target, baseline: base.target, ...counts, items: items(t.metrics, (m) => m.ratio) };

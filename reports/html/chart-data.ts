@@ -1,6 +1,6 @@
 // What the report's charts draw, derived from results alone: percentile spectra of the merged
 // histograms, per-second latency and throughput, CPU and memory with their intervals.
-import { aggregatesOf, usableRuns, targetNames } from '../aggregate.js';
+import { aggregatesOf, usableRuns, targetNames, whyUnusable } from '../aggregate.js';
 import { mergeEncoded, percentileSpectrum } from '../../record/histogram.js';
 import type { MetricAggregate, Results, RunResult } from '../../record/results.js';
 import { median } from '../stats.js';
@@ -67,10 +67,7 @@ export function chartData(results: Results): ChartData {
   const runsOf = targets.map((t) => usableRuns(results.runs, t));
   const metric = (t: string) => agg.targets.find((a) => a.target === t)?.metrics;
   const notDrawn = [
-    ...all.filter((t) => !targets.includes(t)).map((t) => {
-      const failed = results.runs.find((r) => r.target === t && r.error) ?? results.runs.find((r) => r.target === t);
-      return { target: t, reason: `no usable trial (${failed?.status ?? 'no run'}${failed?.error ? `: ${failed.error}` : ''})` };
-    }),
+    ...all.filter((t) => !targets.includes(t)).map((t) => ({ target: t, reason: `no usable trial (${whyUnusable(results.runs, t)})` })),
     ...results.skipped.filter((s) => !all.includes(s.target)).map((s) => ({ target: s.target, reason: `skipped: ${s.reason}` })),
   ];
   return {

@@ -31,7 +31,7 @@ export function forestPlot(rows: ForestRow[], opts: { id: string; label: string 
   const x = (v: number) => ((Math.log(Math.min(hi, Math.max(lo, v))) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))) * 100;
   // Thin the ticks so their labels never overlap, always keeping 1x.
   const ticks: number[] = [1];
-  for (const t of TICKS.filter((v) => v >= lo && v <= hi)) if (ticks.every((k) => Math.abs(x(k) - x(t)) >= 9)) ticks.push(t);
+  for (const t of TICKS.filter((v) => v >= lo && v <= hi)) if (ticks.every((k) => Math.abs(x(k) - x(t)) >= 13)) ticks.push(t);
   const axis = ticks.map((t) => `<span class="forest-tick" style="left:${pct(x(t))}">${t}x</span>`).join('');
   const one = `<span class="forest-one" style="left:${pct(x(1))}"></span>`;
   const body = rows.map((r) => {
