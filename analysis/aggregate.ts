@@ -43,6 +43,13 @@ export function usableRuns(runs: readonly RunResult[], target: string): RunResul
   return runs.filter((r) => r.target === target && r.status === 'ok');
 }
 
+/** Why a target has no usable run, in words: its first error, or the status of its first run. */
+export function whyUnusable(runs: readonly RunResult[], target: string): string {
+  const own = runs.filter((r) => r.target === target);
+  const first = own.find((r) => r.error) ?? own[0];
+  return first ? `${first.status}${first.error ? `: ${first.error}` : ''}` : 'no run';
+}
+
 export function targetNames(results: Pick<Results, 'runs'>): string[] {
   return [...new Set(results.runs.map((r) => r.target))];
 }

@@ -6,6 +6,7 @@ import { METRICS, usableRuns, targetNames, type MetricDef } from './aggregate.js
 import type { MetricKey, Results, TrialEstimate } from '../record/results.js';
 import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from './stats.js';
 import { UsageError } from '../common/errors.js';
+import { settingDifferences } from './differences.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
 
@@ -58,7 +59,16 @@ export interface CompareOptions {
   minEffects: MinEffects;
   /** Default: DEFAULT_TEST. */
   test?: SignificanceTest;
+  /** Fail the gate when any metric is uncertain, not only on a regression (--fail-on-uncertain). */
+  failOnUncertain?: boolean;
 }
+
+/**
+ * The gate's outcome: 'fail' on a regression (or, with failOnUncertain, on any uncertain
+ * metric); 'inconclusive' when nothing regressed but some metric could not be judged, so the
+ * pass says less than it seems; 'pass' when every metric was judged and none regressed.
+ */
+export type GateStatus = 'pass' | 'inconclusive' | 'fail';
 
 export interface MetricComparison {
   metric: MetricKey;
@@ -107,6 +117,18 @@ export interface Comparison {
   warnings: string[];
   regressions: number;
   improvements: number;
+  uncertain: number;
+  unchanged: number;
+  /** Metrics judged, over every compared target. */
+  judged: number;
+  failOnUncertain: boolean;
+  gate: GateStatus;
+}
+
+export function gateStatus(c: Pick<Comparison, 'regressions' | 'uncertain' | 'failOnUncertain'>): GateStatus {
+  if (c.regressions > 0) return 'fail';
+  if (c.uncertain > 0) return c.failOnUncertain ? 'fail' : 'inconclusive';
+  return 'pass';
 }
 
 /** Input that cannot be compared: exit code 2, with a message that says why. */
@@ -225,13 +247,7 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
   const common = baseTargets.filter((t) => headTargets.includes(t));
   const test = opts.test ?? DEFAULT_TEST;
   assertComparable(base, head, opts.alpha, test, common);
-  const warnings: string[] = [];
-  const bw = base.runs[0]?.workload.description;
-  const hw = head.runs[0]?.workload.description;
-  if (bw !== hw) warnings.push(`workloads differ: base "${bw}", head "${hw}"`);
-  if (base.env.cpus !== head.env.cpus || base.env.cpuModel !== head.env.cpuModel) {
-    warnings.push(`machines differ: base ${base.env.cpus} x ${base.env.cpuModel}, head ${head.env.cpus} x ${head.env.cpuModel}`);
-  }
+  const warnings = settingDifferences(base, head);
   for (const [label, r] of [['base', base], ['head', head]] as const) {
     const bound = r.runs.filter((x) => x.generator.bound).length;
     if (bound) warnings.push(`${label}: ${bound} run(s) generator-bound: they measured the load generator, not only the target`);
@@ -249,6 +265,14 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
     };
   });
   const all = targets.flatMap((t) => t.metrics);
+  const counts = {
+    regressions: all.filter((m) => m.verdict === 'regressed').length,
+    improvements: all.filter((m) => m.verdict === 'improved').length,
+    uncertain: all.filter((m) => m.verdict === 'uncertain').length,
+    unchanged: all.filter((m) => m.verdict === 'unchanged').length,
+    judged: all.length,
+    failOnUncertain: opts.failOnUncertain ?? false,
+  };
   return {
     scenario: head.scenario.name,
     base: info(labels.base, base),
@@ -260,7 +284,7 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
     onlyInBase: baseTargets.filter((t) => !headTargets.includes(t)),
     onlyInHead: headTargets.filter((t) => !baseTargets.includes(t)),
     warnings,
-    regressions: all.filter((m) => m.verdict === 'regressed').length,
-    improvements: all.filter((m) => m.verdict === 'improved').length,
+    ...counts,
+    gate: gateStatus(counts),
   };
 }

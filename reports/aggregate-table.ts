@@ -18,10 +18,16 @@ export function formatEstimate(metric: MetricKey, e: TrialEstimate | null | unde
   return `${formatValue(metric, e.median)} [${formatValue(metric, e.ci.lo)}, ${formatValue(metric, e.ci.hi)}]`;
 }
 
+/** "1.50x" and "[1.01, 2.18]" apart, for formats that put words between them; no interval for one trial. */
+export function ratioParts(r: TrialEstimate): { value: string; interval: string | null } {
+  const x = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '?');
+  return { value: `${x(r.median)}x`, interval: r.n < 2 ? null : `[${x(r.ci.lo)}, ${x(r.ci.hi)}]` };
+}
+
 export function formatRatio(r: TrialEstimate | null | undefined): string {
   if (!r) return '-';
-  const x = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '?');
-  return r.n < 2 ? `${x(r.median)}x` : `${x(r.median)}x [${x(r.ci.lo)}, ${x(r.ci.hi)}]`;
+  const { value, interval } = ratioParts(r);
+  return interval ? `${value} ${interval}` : value;
 }
 
 /** Whether the statistics across trials have anything to add to the per-run rows. */
@@ -47,5 +53,8 @@ export const RATIO_HEADER = ['target', 'rps', 'p50', 'p99', 'CPU ms/req', 'RSS M
 /** Every non-baseline target over the baseline; paired per interleaved trial where possible. */
 export function ratioRows(results: Results): string[][] {
   const agg = aggregatesOf(results);
-  return agg.targets.filter((t) => t.target !== agg.baseline).map((t) => [t.target, ...RATIO_METRICS.map((k) => formatRatio(t.metrics[k]?.ratio))]);
+  // A failed target says so in every cell rather than a row of dashes.
+  return agg.targets
+    .filter((t) => t.target !== agg.baseline)
+    .map((t) => [t.target, ...RATIO_METRICS.map((k) => (t.usableTrials === 0 ? 'failed' : formatRatio(t.metrics[k]?.ratio)))]);
 }

@@ -3,6 +3,7 @@ import type { Results } from '../record/results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
 import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, problemLines, summaryRows, thresholdLines } from './table.js';
+import { verdictLines, verdicts } from './verdict.js';
 
 export function alignTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -12,16 +13,16 @@ export function alignTable(rows: string[][]): string {
 }
 
 export function terminalSummary(results: Results): string {
-  const lines = [
-    `scenario ${results.scenario.name}: ${results.runs[0]?.workload.description ?? ''}`,
-    '',
-    alignTable([SUMMARY_HEADER, ...summaryRows(results)]),
-  ];
-  if (hasTrials(results)) {
-    lines.push('', 'across trials: median [95% CI]', '', alignTable([AGGREGATE_HEADER, ...aggregateRows(results)]));
-    const ratios = ratioRows(results);
-    if (ratios.length) lines.push('', `relative to ${results.aggregates?.baseline ?? results.baseline}: ratio [95% CI]`, '', alignTable([RATIO_HEADER, ...ratios]));
-  }
+  const v = verdicts(results);
+  const lines = [`scenario ${results.scenario.name}: ${results.runs[0]?.workload.description ?? ''}`, ''];
+  // The answer before the evidence: one line per target, then the tables it comes from.
+  for (const l of verdictLines(results)) lines.push(`${l.failed ? '! ' : ''}${l.target}: ${l.text}`);
+  if (v.intervalNote) lines.push(`note: ${v.intervalNote}`);
+  lines.push('', alignTable([SUMMARY_HEADER, ...summaryRows(results)]));
+  if (hasTrials(results)) lines.push('', 'across trials: median [95% CI]', '', alignTable([AGGREGATE_HEADER, ...aggregateRows(results)]));
+  // Ratios with one trial too: they are the answer even without an interval.
+  const ratios = ratioRows(results);
+  if (ratios.length) lines.push('', `relative to ${v.baseline}: ratio [95% CI]`, '', alignTable([RATIO_HEADER, ...ratios]));
   const events = eventRows(results);
   if (events.length) lines.push('', 'events (UserRegistered, publish -> committed by billing):', '', alignTable([EVENTS_HEADER, ...events]));
   if (results.thresholds.length) lines.push('', 'thresholds:', ...thresholdLines(results).map((l) => `  ${l}`));

@@ -11,9 +11,25 @@ export const VERDICT_MARK: Record<Verdict, string> = {
   uncertain: '❔ uncertain',
 };
 
+/** For terminals that cannot show emoji: the same words, a plain-ASCII sign before them. */
+export const VERDICT_MARK_ASCII: Record<Verdict, string> = {
+  improved: '+ improved',
+  regressed: 'X regressed',
+  unchanged: 'unchanged',
+  uncertain: '? uncertain',
+};
+
+const ASCII_SUBSTITUTES: Record<string, string> = { '±': '+/-', '×': 'x', '…': '...', '–': '-', '—': '-', '⚠️': '!', '⚠': '!' };
+
+/** Text for a terminal that is not UTF-8: known signs spelled out, anything else as '?'. */
+export function asciiOnly(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/⚠️|[^\x00-\x7f]/gu, (ch) => ASCII_SUBSTITUTES[ch] ?? '?');
+}
+
 export const COMPARE_HEADER = ['target', 'metric', 'base median [95% CI]', 'head median [95% CI]', 'head/base [95% CI]', 'p', 'min effect', 'verdict'];
 
-export function compareRow(t: TargetComparison, m: MetricComparison): string[] {
+export function compareRow(t: TargetComparison, m: MetricComparison, marks: Record<Verdict, string> = VERDICT_MARK): string[] {
   return [
     t.target,
     m.label,
@@ -22,19 +38,31 @@ export function compareRow(t: TargetComparison, m: MetricComparison): string[] {
     m.metric === 'errorRate' && m.difference !== null ? `${m.difference >= 0 ? '+' : ''}${(m.difference * 100).toFixed(2)} pp` : formatRatio(m.ratio),
     m.p === null ? '-' : m.p < 0.001 ? '<0.001' : m.p.toFixed(3),
     minEffectText(metricDef(m.metric), m.minEffect),
-    VERDICT_MARK[m.verdict],
+    marks[m.verdict],
   ];
 }
 
-export function compareRows(c: Comparison): string[][] {
-  return c.targets.flatMap((t) => t.metrics.map((m) => compareRow(t, m)));
+export function compareRows(c: Comparison, marks: Record<Verdict, string> = VERDICT_MARK): string[][] {
+  return c.targets.flatMap((t) => t.metrics.map((m) => compareRow(t, m, marks)));
 }
 
+/**
+ * The gate in one line. A pass with uncertain metrics says so first: "no regression" there
+ * means "none shown", not "none", and a reader skimming for PASS must not miss it.
+ */
 export function headline(c: Comparison): string {
-  const verdicts = c.targets.flatMap((t) => t.metrics.map((m) => m.verdict));
-  const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
-  const gate = c.regressions > 0 ? `FAIL: ${c.regressions} regression(s)` : 'PASS: no regression';
-  return `${gate}; ${count('improved')} improved, ${count('unchanged')} unchanged, ${count('uncertain')} uncertain`;
+  const unchanged = c.unchanged;
+  const inconclusive = `inconclusive: ${c.uncertain} of ${c.judged} uncertain`;
+  if (c.regressions > 0) return `FAIL: ${c.regressions} regression(s); ${c.improvements} improved, ${unchanged} unchanged, ${c.uncertain} uncertain`;
+  if (c.gate === 'fail') return `FAIL (${inconclusive}, --fail-on-uncertain): no regression shown; ${c.improvements} improved, ${unchanged} unchanged`;
+  if (c.gate === 'inconclusive') return `PASS (${inconclusive}): no regression shown; ${c.improvements} improved, ${unchanged} unchanged`;
+  return `PASS: no regression; ${c.improvements} improved, ${unchanged} unchanged, 0 uncertain`;
+}
+
+/** What an uncertain metric means and what to do about it; null when none is uncertain. */
+export function uncertainNote(c: Comparison): string | null {
+  if (c.uncertain === 0) return null;
+  return `uncertain: the interval of the ratio is too wide to rule the minimum effect in or out, so the gate cannot tell; more trials or longer runs narrow it${c.failOnUncertain ? '' : ' (--fail-on-uncertain makes this fail the gate)'}`;
 }
 
 export function runLine(label: string, r: Comparison['base']): string {

@@ -1,6 +1,6 @@
 // What the report's charts draw, derived from results alone: percentile spectra of the merged
 // histograms, per-second latency and throughput, CPU and memory with their intervals.
-import { aggregatesOf, usableRuns, targetNames } from '../../analysis/aggregate.js';
+import { aggregatesOf, usableRuns, targetNames, whyUnusable } from '../../analysis/aggregate.js';
 import { mergeEncoded, percentileSpectrum } from '../../record/histogram.js';
 import type { MetricAggregate, Results, RunResult } from '../../record/results.js';
 import { median } from '../../analysis/stats.js';
@@ -17,7 +17,12 @@ export interface Bar {
 }
 
 export interface ChartData {
+  /** Targets drawn: those with at least one usable trial. */
   targets: string[];
+  /** Palette index of each drawn target: its place among all targets, so colours match the tables. */
+  colours: number[];
+  /** Targets in the results but not in the charts, and why: a chart must not drop them silently. */
+  notDrawn: Array<{ target: string; reason: string }>;
   /** x = 1/(1-p): HdrHistogram's percentile axis, drawn on a log scale. */
   spectrum: SeriesPoint[][];
   p50: SeriesPoint[][];
@@ -53,16 +58,26 @@ function perSecond(runs: RunResult[], value: (p: RunResult['timeline'][number]) 
 
 const bar = (m: MetricAggregate | null): Bar | null => (m ? { median: m.median, lo: m.ci.lo, hi: m.ci.hi } : null);
 
+const positive = (points: SeriesPoint[]) => points.map((p) => ({ x: p.x, y: p.y !== null && p.y > 0 ? p.y : null }));
+
 export function chartData(results: Results): ChartData {
   const agg = aggregatesOf(results);
-  const targets = targetNames(results);
+  const all = targetNames(results);
+  const targets = all.filter((t) => usableRuns(results.runs, t).length > 0);
   const runsOf = targets.map((t) => usableRuns(results.runs, t));
   const metric = (t: string) => agg.targets.find((a) => a.target === t)?.metrics;
+  const notDrawn = [
+    ...all.filter((t) => !targets.includes(t)).map((t) => ({ target: t, reason: `no usable trial (${whyUnusable(results.runs, t)})` })),
+    ...results.skipped.filter((s) => !all.includes(s.target)).map((s) => ({ target: s.target, reason: `skipped: ${s.reason}` })),
+  ];
   return {
     targets,
-    spectrum: runsOf.map(spectrum),
-    p50: runsOf.map((rs) => perSecond(rs, (p) => p.p50Ms)),
-    p99: runsOf.map((rs) => perSecond(rs, (p) => p.p99Ms)),
+    colours: targets.map((t) => all.indexOf(t)),
+    notDrawn,
+    // Latency axes are logarithmic: a zero (a second without responses) has no place there.
+    spectrum: runsOf.map((rs) => positive(spectrum(rs))),
+    p50: runsOf.map((rs) => positive(perSecond(rs, (p) => p.p50Ms))),
+    p99: runsOf.map((rs) => positive(perSecond(rs, (p) => p.p99Ms))),
     rps: runsOf.map((rs) => perSecond(rs, (p) => p.requests)),
     cpu: targets.map((t) => bar(metric(t)?.cpuMsPerRequest ?? null)),
     rss: targets.map((t) => bar(metric(t)?.rssMb ?? null)),

@@ -8,8 +8,18 @@ export const CHARTS_SCRIPT = String.raw`
   var data = JSON.parse(document.getElementById('chart-data').textContent);
   var palette = ${JSON.stringify(PALETTE)};
   var dashes = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
-  function colour(i) { return palette[i % palette.length]; }
-  function dash(i) { return dashes[Math.floor(i / palette.length) % dashes.length]; }
+  // i is a drawn target's index; data.colours maps it to its place among all targets.
+  function colour(i) { return palette[data.colours[i] % palette.length]; }
+  function dash(i) { return dashes[Math.floor(data.colours[i] / palette.length) % dashes.length]; }
+  // Log axes label 1-2-5 steps only: every minor tick labelled would be unreadable.
+  function logTick(v) {
+    var m = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+    if (!(Math.abs(m - 1) < 1e-6 || Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6)) return '';
+    return v >= 1 ? String(Math.round(v)) : String(Number(v.toPrecision(1)));
+  }
+  var logMs = { type: 'logarithmic', title: { display: true, text: 'latency, ms (log scale)' }, ticks: { autoSkip: false, callback: logTick } };
+  var narrow = window.matchMedia('(max-width: 640px)').matches;
+  if (narrow) { Chart.defaults.font.size = 11; Chart.defaults.plugins.legend.labels.boxWidth = 12; }
   Chart.defaults.animation = false;
   Chart.defaults.font.size = 13;
   Chart.defaults.color = '#1a1a1a';
@@ -58,14 +68,14 @@ export const CHARTS_SCRIPT = String.raw`
         type: 'logarithmic', min: 1, title: { display: true, text: 'percentile' },
         ticks: { autoSkip: false, callback: function (v) { var l = Math.log10(v); return Math.abs(l - Math.round(l)) < 1e-9 ? percentileLabel(v) : ''; } },
       },
-      y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'latency, ms' } },
+      y: logMs,
     },
     tooltip: { callbacks: { title: function (items) { return items.length ? 'p' + percentileLabel(items[0].parsed.x) : ''; } } },
   });
 
   var time = { type: 'linear', title: { display: true, text: 'second of the measured window' }, ticks: { precision: 0 } };
   lines('chart-latency-time', [{ points: data.p99, label: 'p99', width: 2 }, { points: data.p50, label: 'p50', dash: [4, 3], width: 1.5 }], {
-    scales: { x: time, y: { beginAtZero: true, title: { display: true, text: 'latency, ms' } } },
+    scales: { x: time, y: logMs },
   });
   lines('chart-rps-time', [{ points: data.rps }], {
     scales: { x: time, y: { beginAtZero: true, title: { display: true, text: 'responses per second' } } },
@@ -98,16 +108,18 @@ export const CHARTS_SCRIPT = String.raw`
     new Chart(el, {
       type: 'bar',
       data: {
-        labels: data.targets,
+        // A target that ran but did not measure this (no pid to sample) says so on its slot.
+        labels: data.targets.map(function (t, i) { return values[i] ? t : t + ' (not measured)'; }),
         datasets: [{
           label: unit,
           data: values.map(function (b) { return b ? b.median : null; }),
           intervals: values,
           backgroundColor: data.targets.map(function (_, i) { return colour(i); }),
+          maxBarThickness: 90,
         }],
       },
       options: {
-        scales: { x: { ticks: { autoSkip: false } }, y: { beginAtZero: true, title: { display: true, text: unit } } },
+        scales: { x: { ticks: { autoSkip: false, maxRotation: narrow ? 90 : 50 } }, y: { beginAtZero: true, title: { display: true, text: unit } } },
         plugins: {
           legend: { display: false },
           tooltip: { callbacks: { label: function (item) { var b = values[item.dataIndex]; return b ? unit + ': ' + b.median + ' [' + b.lo + ', ' + b.hi + ']' : 'not measured'; } } },

@@ -1,8 +1,10 @@
 // report.html: one self-contained page per run folder (chart.js and the data inlined), built
 // from results.json alone. A pure function from results to a string.
 import { EVENTS_HEADER, eventRows } from '../events-table.js';
-import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, ratioRows } from '../aggregate-table.js';
-import { aggregatesOf, usableRuns, targetNames } from '../../analysis/aggregate.js';
+import { AGGREGATE_HEADER, RATIO_HEADER, RATIO_METRICS, aggregateRows, formatRatio, ratioRows } from '../aggregate-table.js';
+import { aggregatesOf, metricDef, usableRuns, targetNames } from '../../analysis/aggregate.js';
+import { verdictLines, verdicts } from '../verdict.js';
+import { forestPlot, ratioTone, type ForestRow } from './forest.js';
 import { mergeEncoded, summarizeMs } from '../../record/histogram.js';
 import type { Results } from '../../record/results.js';
 import { SUMMARY_HEADER, THRESHOLD_HEADER, summaryRows, thresholdRows } from '../table.js';
@@ -73,6 +75,19 @@ function environmentRows(results: Results): string[][] {
   ];
 }
 
+/** Every non-baseline target's ratios as a forest plot (the one bench compare draws). */
+function ratioPlot(results: Results): string {
+  const agg = aggregatesOf(results);
+  const rows: ForestRow[] = agg.targets.flatMap((t) =>
+    RATIO_METRICS.flatMap((key) => {
+      const r = t.metrics[key]?.ratio;
+      const def = metricDef(key);
+      return r ? [{ label: `${t.target} ${def.label}`, ratio: r, tone: ratioTone(r, def.better), title: `${t.target} ${def.label} over ${agg.baseline}: ${formatRatio(r)} (${def.better} is better)` }] : [];
+    }),
+  );
+  return forestPlot(rows, { id: 'ratio-plot', label: `ratios to ${agg.baseline ?? 'the baseline'} with 95% intervals` });
+}
+
 const chart = (id: string, title: string, note: string) =>
   `<figure><figcaption><strong>${escapeHtml(title)}</strong> <span class="muted">${escapeHtml(note)}</span></figcaption><div class="chart"><canvas id="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div></figure>`;
 
@@ -85,21 +100,32 @@ export function htmlReport(results: Results): string {
   const events = eventRows(results);
   const workload = results.runs[0]?.workload.description ?? '';
   const statusCls = results.status === 'ok' && !results.thresholds.some((t) => !t.ok) ? 'good' : 'bad';
+  const v = verdicts(results);
+  const note = v.intervalNote ? `<p id="interval-note"><span class="flag warn">few trials</span> ${escapeHtml(v.intervalNote)}</p>` : '';
+  const charts = chartData(results);
+  const drawnNote = charts.notDrawn;
   const body = [
     `<h1>archbench: ${escapeHtml(results.scenario.name)}</h1>`,
     `<p>${escapeHtml(results.scenario.description)}</p>`,
     `<p><span class="flag ${statusCls}">status: ${escapeHtml(results.status)}</span> ${escapeHtml(workload)}; warm-up ${results.scenario.warmupS} s${results.scenario.warmupLoad === 'max' ? ' at full speed' : ''}, never counted. Baseline: <code>${escapeHtml(agg.baseline ?? '-')}</code>.</p>`,
+    // The answer first: per target its cost against the baseline, then the evidence.
+    '<h2>Verdict</h2>',
+    `<ul id="verdict">${verdictLines(results).map((l) => `<li>${l.failed ? '<span class="flag bad">failed</span> ' : ''}<strong>${escapeHtml(l.target)}</strong>: ${escapeHtml(l.text)}</li>`).join('\n')}</ul>`,
+    note,
+    ratios.length
+      ? `<h2>Relative to the baseline</h2><p class="muted">Target over <code>${escapeHtml(agg.baseline ?? '')}</code>: ratio of medians [95% interval], paired per interleaved trial when every trial has its partner; log scale, 1x marked. Above 1 means more: better for rps, worse for the rest; green or orange when the whole interval is on the better or the worse side.</p>${ratioPlot(results)}${htmlTable(RATIO_HEADER, ratios, { id: 'ratio-table' })}`
+      : '',
     '<h2>Flags</h2>',
     flags.length ? `<ul class="flags" id="flags">${flags.map((f) => `<li><span class="flag ${f.cls}">${escapeHtml(f.label)}</span> ${escapeHtml(f.text)}</li>`).join('\n')}</ul>` : '<p id="flags">None: no generator-bound run, no dropped request, no skipped target, no failure.</p>',
     '<h2>Summary across trials</h2>',
-    '<p class="muted">Median over trials [95% bootstrap interval]; failed trials are not counted.</p>',
+    `<p class="muted">Median over trials [95% bootstrap interval]; failed trials are not counted.${v.intervalNote ? ` Note: ${escapeHtml(v.intervalNote)}.` : ''}</p>`,
     htmlTable(AGGREGATE_HEADER, aggregateRows(results), { id: 'summary-table' }),
-    ratios.length ? `<h2>Relative to the baseline</h2><p class="muted">Target over <code>${escapeHtml(agg.baseline ?? '')}</code>: ratio of medians [95% interval], paired per interleaved trial when every trial has its partner. Above 1 means more: better for rps, worse for the rest.</p>${htmlTable(RATIO_HEADER, ratios, { id: 'ratio-table' })}` : '',
     results.thresholds.length ? `<h2>Thresholds</h2>${htmlTable(THRESHOLD_HEADER, thresholdRows(results), { id: 'threshold-table', numericFrom: 99 })}` : '',
+    drawnNote.length ? `<ul class="flags" id="not-drawn">${drawnNote.map((n) => `<li><span class="flag bad">not in the charts</span> <strong>${escapeHtml(n.target)}</strong>: ${escapeHtml(n.reason)}</li>`).join('')}</ul>` : '',
     '<h2>Latency</h2>',
     '<div class="grid">',
-    chart('chart-spectrum', 'Percentile spectrum', 'all trials merged; percentile axis on a log scale of 1/(1-p)'),
-    chart('chart-latency-time', 'Latency over time', 'p99 solid, p50 dashed; per second, median across trials'),
+    chart('chart-spectrum', 'Percentile spectrum', 'all trials merged; both axes log scale (percentile as 1/(1-p))'),
+    chart('chart-latency-time', 'Latency over time', 'p99 solid, p50 dashed; per second, median across trials; latency on a log scale'),
     '</div>',
     '<h2>Throughput and cost</h2>',
     '<div class="grid">',
@@ -120,7 +146,7 @@ export function htmlReport(results: Results): string {
     '<h2>Reproduce</h2>',
     `<p>From the repository at commit <code>${escapeHtml(results.env.gitCommit ?? 'unknown')}</code>:</p>`,
     `<pre id="command">${escapeHtml(['npx', ...results.command].map(shellQuote).join(' '))}</pre>`,
-    `<script type="application/json" id="chart-data">${jsonForScript(chartData(results))}</script>`,
+    `<script type="application/json" id="chart-data">${jsonForScript(charts)}</script>`,
   ].join('\n');
   return page({ title: `archbench: ${results.scenario.name}`, body, scripts: [chartJsSource(), CHARTS_SCRIPT] });
 }

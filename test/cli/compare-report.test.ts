@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CompareJson } from '../../reports/compare/json.js';
 import { jsonExport } from '../../reports/json.js';
 import { FASTIFY, makeResults } from '../reports/fixtures.js';
 import { benchSync } from '../helpers/cli.js';
@@ -24,12 +25,52 @@ const few = folder('few', makeResults({ trials: 3, targets: [FASTIFY], seed: 4 }
 const other = folder('other', makeResults({ trials: 5, targets: [FASTIFY], scenario: 'read-heavy', seed: 5 }));
 
 describe('bench compare', () => {
-  it('exit 0 without a regression, and writes compare.md and compare.html into the head folder', () => {
-    const r = benchSync(['compare', base, same]);
+  it('exit 0 without a regression, and writes compare.md, compare.json and compare.html into the head folder', () => {
+    // The fixture's p99.9 is too noisy to judge at 10%: at 50% every metric is judged.
+    const r = benchSync(['compare', base, same, '--threshold', 'p99.9=+50%']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('PASS: no regression');
     expect(readFileSync(join(same, 'compare.md'), 'utf8')).toContain('PASS: no regression');
     expect(existsSync(join(same, 'compare.html'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(same, 'compare.json'), 'utf8'))).toMatchObject({ compareVersion: 1, gate: { status: 'pass', exitCode: 0 } });
+  });
+
+  it('3+3 noisy trials with a planted slowdown: an inconclusive pass, said so, with the option difference', () => {
+    const b = makeResults({ trials: 3, targets: [{ ...FASTIFY, noise: 0.2 }], seed: 11 });
+    const h = makeResults({ trials: 3, targets: [{ ...FASTIFY, noise: 0.2, cpuMsPerRequest: 0.3 }], seed: 12 });
+    h.env.options = { ...h.env.options, injectCpuUs: 100 };
+    const bd = folder('noisy-base', b);
+    const hd = folder('noisy-head', h);
+    const r = benchSync(['compare', bd, hd]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/PASS \(inconclusive: \d+ of 8 uncertain\): no regression shown/);
+    expect(r.stdout).toContain('! run options differ: injectCpuUs: base unset, head 100');
+    expect(r.stdout).toContain('--fail-on-uncertain makes this fail the gate');
+    const md = readFileSync(join(hd, 'compare.md'), 'utf8');
+    expect(md).toMatch(/\*\*⚠️ PASS \(inconclusive: \d+ of 8 uncertain\)/);
+    expect(md).toContain('- ⚠️ warning: run options differ: injectCpuUs');
+    expect(readFileSync(join(hd, 'compare.html'), 'utf8')).toContain('<span class="flag warn" id="gate">PASS (inconclusive');
+    const json = JSON.parse(readFileSync(join(hd, 'compare.json'), 'utf8')) as CompareJson;
+    expect(json.gate.status).toBe('inconclusive');
+    expect(json.warnings).toContain('run options differ: injectCpuUs: base unset, head 100');
+
+    const strict = benchSync(['compare', bd, hd, '--fail-on-uncertain', '--out', join(dir, 'strict')]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/FAIL \(inconclusive: \d+ of 8 uncertain, --fail-on-uncertain\)/);
+    expect(JSON.parse(readFileSync(join(dir, 'strict', 'compare.json'), 'utf8'))).toMatchObject({ gate: { status: 'fail', exitCode: 1, failOnUncertain: true } });
+  });
+
+  it('plain ASCII on a terminal whose locale is not UTF-8, or with --ascii', () => {
+    const utf8 = benchSync(['compare', base, worse, '--out', join(dir, 'utf8')], { env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+    expect(utf8.stdout).toContain('❌ regressed');
+    for (const [env, extra] of [[{ LANG: 'C', LC_ALL: '' }, []], [{ LANG: '', LC_ALL: 'POSIX' }, []], [{ LANG: 'en_US.UTF-8', LC_ALL: '' }, ['--ascii']]] as const) {
+      const r = benchSync(['compare', base, worse, '--out', join(dir, 'ascii'), ...extra], { env });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^[\x00-\x7f]*$/);
+      expect(r.stdout).toContain('X regressed');
+      // The files keep their emoji, with the words beside them.
+      expect(readFileSync(join(dir, 'ascii', 'compare.md'), 'utf8')).toContain('❌ regressed');
+    }
   });
 
   it('exit 1 on a regression', () => {

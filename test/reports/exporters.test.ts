@@ -80,11 +80,11 @@ describe('compare.md and compare.html', () => {
     const head = makeResults({ trials: 5, targets: [{ ...FASTIFY, noise: 0.01, cpuMsPerRequest: 0.3 }], seed: 2 });
     const c = compareResults(base, head, { alpha: DEFAULT_ALPHA, minEffects: DEFAULT_MIN_EFFECTS }, { base: 'base.json', head: 'head.json' });
     const md = compareMarkdown(c);
-    expect(md).toMatch(/\*\*FAIL: \d+ regression\(s\)/);
+    expect(md).toMatch(/\*\*❌ FAIL: \d+ regression\(s\)/);
     const firstRow = md.split('\n').find((l) => l.startsWith('| monolith-fastify'))!;
     expect(firstRow).toContain('regressed');
     const html = compareHtml(c);
     expect(html).toContain('id="compare-table"');
-    expect(html).toContain('<svg role="img"');
+    expect(html).toContain('<div class="forest" id="ratio-plot" role="img"');
   });
 });
