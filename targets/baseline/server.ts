@@ -7,7 +7,9 @@ import { cpuBurner } from '../contracts/http/busy-work.js';
 import { BODY_LIMIT_BYTES } from '../contracts/http/limits.js';
 import { listenHttp } from '../contracts/http/listen.js';
 import { systemClock } from '../domain/clock.js';
+import type { PasswordHasher } from '../domain/auth/password-hasher.js';
 import type { UserRepository } from '../domain/ports.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/users/schemas.js';
 import { toUser } from '../domain/users/user-service.js';
 import type { ChildServer } from '../lifecycle/child.js';
 
@@ -41,10 +43,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-async function registerUser(users: UserRepository, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function registerUser(users: UserRepository, passwords: PasswordHasher, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const raw = await readBody(req);
   if (!raw) return fail(res, 413, 'payload_too_large', `request body exceeds ${BODY_LIMIT_BYTES} bytes`);
-  let input: { name?: unknown; email?: unknown };
+  let input: { name?: unknown; email?: unknown; password?: unknown };
   try {
     input = JSON.parse(raw.toString('utf8')) as typeof input;
   } catch {
@@ -54,7 +56,10 @@ async function registerUser(users: UserRepository, req: IncomingMessage, res: Se
   const email = typeof input?.email === 'string' ? input.email.trim().toLowerCase() : '';
   if (name.length < 1 || name.length > 100) return fail(res, 400, 'validation', 'invalid name', 'name');
   if (!email.includes('@')) return fail(res, 400, 'validation', 'invalid email', 'email');
-  const record = { id: randomUUID(), name, email, createdAtUs: systemClock.nowMicros() };
+  const password = typeof input?.password === 'string' ? input.password : '';
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return fail(res, 400, 'validation', 'invalid password', 'password');
+  // The same hash at the same cost as the monolith: a sign-up here costs what it costs there.
+  const record = { id: randomUUID(), name, email, passwordHash: await passwords.hash(password), createdAtUs: systemClock.nowMicros() };
   if ((await users.insert(record)) === 'email_taken') {
     return fail(res, 409, 'conflict', 'a user with this email already exists', 'email');
   }
@@ -67,7 +72,7 @@ async function getUser(users: UserRepository, id: string, res: ServerResponse): 
   reply(res, 200, toUser(record));
 }
 
-export async function serveBaseline(users: UserRepository, opts: BaselineOptions): Promise<ChildServer> {
+export async function serveBaseline(users: UserRepository, passwords: PasswordHasher, opts: BaselineOptions): Promise<ChildServer> {
   const burn = cpuBurner(opts.injectCpuUs);
   const server = createServer((req, res) => {
     burn?.();
@@ -75,7 +80,7 @@ export async function serveBaseline(users: UserRepository, opts: BaselineOptions
     let work: Promise<void> | void;
     let m: RegExpExecArray | null;
     if (req.method === 'GET' && path === '/health') work = reply(res, 200, { status: 'ok' });
-    else if (req.method === 'POST' && path === '/users') work = registerUser(users, req, res);
+    else if (req.method === 'POST' && path === '/users') work = registerUser(users, passwords, req, res);
     else if (req.method === 'GET' && (m = USER_PATH.exec(path)) && m[1]) work = getUser(users, m[1], res);
     else work = fail(res, 404, 'not_found', `no route for ${req.method} ${path}`);
     Promise.resolve(work).catch((err: unknown) => {

@@ -66,8 +66,8 @@ export interface RouteRequest<K extends RouteId> {
   query: QueryOf<Routes[K]>;
   /** The decoded JSON body (untrusted: the domain validates it), undefined for bodiless routes. */
   body: unknown;
-  /** Present on `auth` routes. */
-  claims: TokenClaims | undefined;
+  /** The verified token on `auth` routes; its `sub` (a user id) is the caller the domain checks ownership against. */
+  claims: Routes[K]['auth'] extends true ? TokenClaims : undefined;
 }
 
 /** One function per route, from parsed request to response body. */

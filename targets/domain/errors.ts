@@ -4,6 +4,7 @@
 export type ErrorCode =
   | 'validation'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
@@ -13,6 +14,7 @@ export type ErrorCode =
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   validation: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -47,6 +49,11 @@ export class ValidationError extends DomainError {
 
 export class UnauthorizedError extends DomainError {
   readonly code = 'unauthorized';
+}
+
+/** Authenticated, but the resource belongs to someone else. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
 }
 
 export class NotFoundError extends DomainError {

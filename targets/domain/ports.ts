@@ -7,6 +7,8 @@ export interface UserRecord {
   name: string;
   /** Already normalised (trimmed, lowercase): the unique key. */
   email: string;
+  /** scrypt hash (auth/password-hasher.ts); never leaves the users service. */
+  passwordHash: string;
   createdAtUs: number;
 }
 
@@ -16,6 +18,8 @@ export interface UserRepository {
   /** Duplicate emails are an expected outcome, not an exception. */
   insert(user: UserRecord): Promise<InsertUserResult>;
   findById(id: string): Promise<UserRecord | undefined>;
+  /** `email` already normalised. */
+  findByEmail(email: string): Promise<UserRecord | undefined>;
   existsById(id: string): Promise<boolean>;
 }
 

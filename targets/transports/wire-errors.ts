@@ -4,6 +4,7 @@
 import {
   ConflictError,
   DomainError,
+  ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   UnauthorizedError,
@@ -24,6 +25,7 @@ export interface WireError {
 const REBUILD: Readonly<Record<ErrorCode, (message: string, field?: string) => DomainError>> = {
   validation: (m, f) => new ValidationError(m, f ?? 'body'),
   unauthorized: (m, f) => new UnauthorizedError(m, f),
+  forbidden: (m, f) => new ForbiddenError(m, f),
   not_found: (m, f) => new NotFoundError(m, f),
   conflict: (m, f) => new ConflictError(m, f),
   unprocessable: (m, f) => new UnprocessableError(m, f),

@@ -1,47 +1,65 @@
-// The users service: registration, lookup, existence. Framework-free; storage and events are ports.
+// The users service: registration, sign-in, lookup, existence. Framework-free; storage and events are ports.
 import { randomUUID } from 'node:crypto';
+import { PasswordHasher } from '../auth/password-hasher.js';
 import { microsToIso, systemClock, type Clock } from '../clock.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, UnauthorizedError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { User } from '../model.js';
 import type { UserDirectory, UserRecord, UserRepository } from '../ports.js';
 import { isUuid, parseOrThrow, uuidSchema } from '../validation.js';
-import { registerUserSchema } from './schemas.js';
+import { credentialsSchema, registerUserSchema } from './schemas.js';
 
 export interface UserServiceDeps {
   users: UserRepository;
   events: EventBus;
+  /** Its cost (scrypt N) is a target setting. */
+  passwords: PasswordHasher;
   clock?: Clock;
 }
 
 export class UserService {
   readonly #users: UserRepository;
   readonly #events: EventBus;
+  readonly #passwords: PasswordHasher;
   readonly #clock: Clock;
 
   constructor(deps: UserServiceDeps) {
     this.#users = deps.users;
     this.#events = deps.events;
+    this.#passwords = deps.passwords;
     this.#clock = deps.clock ?? systemClock;
   }
 
-  /** `input` is untrusted (an HTTP body, a message): it is validated here. */
+  /**
+   * `input` is untrusted (an HTTP body, a message): it is validated here.
+   * Idempotent under retry: a sign-up whose answer was lost (a 503 after the commit) can be
+   * sent again with the same name, email and password and gets the same user back.
+   */
   async register(input: unknown): Promise<User> {
-    const { name, email } = parseOrThrow(registerUserSchema, input);
-    const record: UserRecord = { id: randomUUID(), name, email, createdAtUs: this.#clock.nowMicros() };
-    if ((await this.#users.insert(record)) === 'email_taken') {
-      throw new ConflictError('a user with this email already exists', 'email');
+    const { name, email, password } = parseOrThrow(registerUserSchema, input);
+    const passwordHash = await this.#passwords.hash(password);
+    const record: UserRecord = { id: randomUUID(), name, email, passwordHash, createdAtUs: this.#clock.nowMicros() };
+    if ((await this.#users.insert(record)) === 'inserted') {
+      await this.#announce(record);
+      return toUser(record);
     }
-    const user = toUser(record);
-    // After the commit: a consumer never hears of a user that does not exist.
-    await this.#events.publish({
-      type: 'UserRegistered',
-      eventId: randomUUID(),
-      userId: user.id,
-      email: user.email,
-      occurredAt: user.createdAt,
-    });
-    return user;
+    const existing = await this.#users.findByEmail(email);
+    if (existing && existing.name === name && (await this.#passwords.verify(password, existing.passwordHash))) {
+      // The first attempt may have failed before billing heard of the user: announce again
+      // (billing opens an account only if absent, so a second announcement changes nothing).
+      await this.#announce(existing);
+      return toUser(existing);
+    }
+    throw new ConflictError('a user with this email already exists', 'email');
+  }
+
+  /** The user these credentials belong to; one answer for an unknown email and a wrong password. */
+  async authenticate(input: unknown): Promise<User> {
+    const { email, password } = parseOrThrow(credentialsSchema, input);
+    const record = await this.#users.findByEmail(email);
+    const ok = record ? await this.#passwords.verify(password, record.passwordHash) : await this.#passwords.verifyNothing(password);
+    if (!record || !ok) throw new UnauthorizedError('invalid email or password');
+    return toUser(record);
   }
 
   async get(id: unknown): Promise<User> {
@@ -55,8 +73,20 @@ export class UserService {
   async exists(id: unknown): Promise<boolean> {
     return isUuid(id) && this.#users.existsById(id.toLowerCase());
   }
+
+  // After the commit: a consumer never hears of a user that does not exist.
+  async #announce(r: UserRecord): Promise<void> {
+    await this.#events.publish({
+      type: 'UserRegistered',
+      eventId: randomUUID(),
+      userId: r.id,
+      email: r.email,
+      occurredAt: microsToIso(r.createdAtUs),
+    });
+  }
 }
 
+/** The public shape: never the password hash. */
 export function toUser(r: UserRecord): User {
   return { id: r.id, name: r.name, email: r.email, createdAt: microsToIso(r.createdAtUs) };
 }

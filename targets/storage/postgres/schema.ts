@@ -8,6 +8,7 @@ CREATE TABLE users (
   id            uuid PRIMARY KEY,
   name          text NOT NULL,
   email         text NOT NULL UNIQUE,
+  password_hash text NOT NULL,
   created_at_us bigint NOT NULL
 );`;
 

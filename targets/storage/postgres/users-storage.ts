@@ -4,14 +4,15 @@ import type { InsertUserResult, UserRecord, UserRepository } from '../../domain/
 import type { UsersStorage } from '../ports.js';
 import { openPool, type PgServiceOptions } from './connection.js';
 
-const COLUMNS = 'id, name, email, created_at_us AS "createdAtUs"';
+const COLUMNS = 'id, name, email, password_hash AS "passwordHash", created_at_us AS "createdAtUs"';
 
 // Named statements: each connection parses and plans them once, then only binds.
 const INSERT = {
   name: 'users_insert',
-  text: 'INSERT INTO users (id, name, email, created_at_us) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING',
+  text: 'INSERT INTO users (id, name, email, password_hash, created_at_us) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING',
 };
 const FIND_BY_ID = { name: 'users_find_by_id', text: `SELECT ${COLUMNS} FROM users WHERE id = $1` };
+const FIND_BY_EMAIL = { name: 'users_find_by_email', text: `SELECT ${COLUMNS} FROM users WHERE email = $1` };
 const EXISTS = { name: 'users_exists', text: 'SELECT 1 FROM users WHERE id = $1' };
 
 export class PgUserRepository implements UserRepository {
@@ -22,12 +23,16 @@ export class PgUserRepository implements UserRepository {
   }
 
   async insert(u: UserRecord): Promise<InsertUserResult> {
-    const r = await this.#pool.query({ ...INSERT, values: [u.id, u.name, u.email, u.createdAtUs] });
+    const r = await this.#pool.query({ ...INSERT, values: [u.id, u.name, u.email, u.passwordHash, u.createdAtUs] });
     return r.rowCount === 1 ? 'inserted' : 'email_taken';
   }
 
   async findById(id: string): Promise<UserRecord | undefined> {
     return (await this.#pool.query<UserRecord>({ ...FIND_BY_ID, values: [id] })).rows[0];
+  }
+
+  async findByEmail(email: string): Promise<UserRecord | undefined> {
+    return (await this.#pool.query<UserRecord>({ ...FIND_BY_EMAIL, values: [email] })).rows[0];
   }
 
   async existsById(id: string): Promise<boolean> {

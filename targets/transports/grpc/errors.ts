@@ -11,6 +11,7 @@ const FIELD_KEY = 'archbench-error-field';
 const STATUS_OF: Readonly<Record<WireError['code'], grpc.status>> = {
   validation: grpc.status.INVALID_ARGUMENT,
   unauthorized: grpc.status.UNAUTHENTICATED,
+  forbidden: grpc.status.PERMISSION_DENIED,
   not_found: grpc.status.NOT_FOUND,
   conflict: grpc.status.ALREADY_EXISTS,
   unprocessable: grpc.status.FAILED_PRECONDITION,
