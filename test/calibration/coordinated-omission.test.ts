@@ -20,7 +20,7 @@ const scenario: Scenario = {
   requests: [{ name: 'GET /', weight: 1, request: () => ({ method: 'GET', path: '/' }) }],
   executor: { type: 'constant-vus', vus: 1, duration: '1s' },
 };
-const context = { userId: () => '', invoiceId: () => '', authorization: '', unique: () => 'u', random: Math.random };
+const context = { userId: () => '', invoiceId: () => '', actor: () => ({ userId: '', authorization: '' }), ownedInvoice: () => ({ invoiceId: '', authorization: '' }), authorization: '', unique: () => 'u', random: Math.random };
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();

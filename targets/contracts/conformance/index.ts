@@ -5,6 +5,7 @@ import { ApiClient } from './client.js';
 import type { SuiteContext } from './context.js';
 import { healthChecks, tokenChecks, unauthorizedChecks } from './checks/auth.js';
 import { invoiceChecks } from './checks/invoices.js';
+import { ownershipChecks } from './checks/ownership.js';
 import { paginationChecks } from './checks/pagination.js';
 import { userChecks } from './checks/users.js';
 import { Recorder, type ConformanceOptions, type ConformanceReport } from './report.js';
@@ -20,7 +21,7 @@ export async function runConformance(baseUrl: string, opts: ConformanceOptions =
     api: new ApiClient(baseUrl, opts.signal, opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     rec,
     opts,
-    token: undefined,
+    account: undefined,
   };
   await healthChecks(ctx);
   await tokenChecks(ctx);
@@ -28,5 +29,6 @@ export async function runConformance(baseUrl: string, opts: ConformanceOptions =
   await userChecks(ctx);
   await invoiceChecks(ctx);
   await paginationChecks(ctx);
+  await ownershipChecks(ctx);
   return rec.report();
 }

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function plan(scenario: LoadPlan['scenario'], executor: ExecutorConfig, extra: Partial<LoadPlan> = {}): LoadPlan {
-  const data = { userIds: IDS, invoiceIds: [], authorization: '' };
+  const data = { userIds: IDS, invoiceIds: [], authorization: '', authorizations: [], invoiceOwners: [] };
   return { url: server.url, scenario, executor, context: requestContext(data, 'grpc-test'), timeoutMs: 5000, ...extra };
 }
 

@@ -27,13 +27,13 @@ describe('bare-node-http', () => {
 
   it('serves health, creates and reads users, refuses duplicates', async () => {
     expect(healthResponse.parse(await (await fetch(`${target!.url}/health`)).json())).toEqual({ status: 'ok' });
-    const res = await post('/users', { name: ' Base ', email: 'Base@Line.dev' });
+    const res = await post('/users', { name: ' Base ', email: 'Base@Line.dev', password: 'base-password' });
     expect(res.status).toBe(201);
     const user = userResponse.parse(await res.json());
     expect(user).toMatchObject({ name: 'Base', email: 'base@line.dev' });
     const got = await fetch(`${target!.url}/users/${user.id}`);
     expect(userResponse.parse(await got.json())).toEqual(user);
-    const dup = await post('/users', { name: 'Again', email: 'base@line.dev' });
+    const dup = await post('/users', { name: 'Again', email: 'base@line.dev', password: 'base-password' });
     expect(dup.status).toBe(409);
     expect(errorResponse.parse(await dup.json()).error.code).toBe('conflict');
   });
@@ -43,8 +43,9 @@ describe('bare-node-http', () => {
       [fetch(`${target!.url}/users/00000000-0000-4000-8000-000000000000`), 404],
       [fetch(`${target!.url}/invoices`), 404],
       [fetch(`${target!.url}/users`, { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } }), 400],
-      [post('/users', { name: '', email: 'x@y.z' }), 400],
-      [post('/users', { name: 'x'.repeat(70_000), email: 'x@y.z' }), 413],
+      [post('/users', { name: '', email: 'x@y.z', password: 'base-password' }), 400],
+      [post('/users', { name: 'No Password', email: 'x@y.z' }), 400],
+      [post('/users', { name: 'x'.repeat(70_000), email: 'x@y.z', password: 'base-password' }), 413],
     ];
     for (const [p, status] of cases) {
       const res = await p;
