@@ -11,7 +11,7 @@ import { parseDurationMs } from '../scenarios/duration.js';
 import { executorDurationMs, warmupExecutor, type ExecutorConfig, type WarmupLoad } from '../scenarios/executor.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetOptions, TargetSpec } from '../targets/target.js';
-import { requestContext } from '../runners/context.js';
+import { EMPTY_SEED, requestContext } from '../runners/context.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
@@ -105,7 +105,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       }
     }
 
-    let data: SeedData = { userIds: [], invoiceIds: [], authorization: '' };
+    let data: SeedData = EMPTY_SEED;
     if (plan.scenario.seed) {
       phase('seed');
       const spec = plan.scenario.seed;

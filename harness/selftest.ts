@@ -15,7 +15,7 @@ import { RESET_PATH, STATS_PATH, type CalibrationStats } from '../targets/calibr
 import { calibrationTarget } from '../targets/calibration/spec.js';
 import { mixtureTruth, truthFor } from '../targets/calibration/truth.js';
 import type { RunningTarget } from '../targets/target.js';
-import { requestContext } from '../runners/context.js';
+import { EMPTY_SEED, requestContext } from '../runners/context.js';
 
 export const PERCENTILES = [50, 90, 99, 99.9] as const;
 /** A percentile passes within 5% of the truth or 0.3 ms, whichever is larger. */
@@ -109,7 +109,7 @@ async function withCalibration<T>(spec: CalibrationSpec, o: SelftestOptions, wor
 }
 
 async function measure(runner: Runner, url: string, executor: ExecutorConfig, signal: AbortSignal): Promise<Sample> {
-  const data = { userIds: [], invoiceIds: [], authorization: '' };
+  const data = EMPTY_SEED;
   const runId = `selftest${Date.now().toString(36)}`;
   return runner.run(
     { url, scenario: calibrationScenario, executor, context: requestContext(data, runId), timeoutMs: 10_000, contextSource: { ...data, runId } },

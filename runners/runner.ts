@@ -20,7 +20,7 @@ export interface LoadPlan {
   /** Refuse sockets to non-loopback peers unless true (checked again at connect time). */
   allowRemote?: boolean;
   /** The seed data behind `context`, so generator threads can rebuild it. */
-  contextSource?: { userIds: string[]; invoiceIds: string[]; authorization: string; runId: string };
+  contextSource?: SeedData & { runId: string };
 }
 
 export interface TickStats {

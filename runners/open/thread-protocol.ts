@@ -1,5 +1,6 @@
 // Messages between the open runner and its generator worker threads.
 import type { ExecutorConfig } from '../../scenarios/executor.js';
+import type { SeedData } from '../context.js';
 import type { RecorderWire } from '../recorder.js';
 
 export interface ThreadInit {
@@ -9,7 +10,7 @@ export interface ThreadInit {
   allowRemote: boolean;
   /** Built-in scenario name or scenario file path. */
   scenario: string;
-  context: { userIds: string[]; invoiceIds: string[]; authorization: string; runId: string };
+  context: SeedData & { runId: string };
   index: number;
   count: number;
 }
