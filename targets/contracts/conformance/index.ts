@@ -4,6 +4,7 @@
 import { ApiClient } from './client.js';
 import type { SuiteContext } from './context.js';
 import { healthChecks, tokenChecks, unauthorizedChecks } from './checks/auth.js';
+import { httpEdgeChecks } from './checks/http-edges.js';
 import { invoiceChecks } from './checks/invoices.js';
 import { ownershipChecks } from './checks/ownership.js';
 import { paginationChecks } from './checks/pagination.js';
@@ -14,15 +15,26 @@ export type { ConformanceCheck, ConformanceOptions, ConformanceReport } from './
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-/** Rejects only when `opts.signal` aborts; every other problem is a failed check. */
-export async function runConformance(baseUrl: string, opts: ConformanceOptions = {}): Promise<ConformanceReport> {
-  const rec = new Recorder(opts.signal);
-  const ctx: SuiteContext = {
+function newContext(baseUrl: string, opts: ConformanceOptions): SuiteContext {
+  return {
     api: new ApiClient(baseUrl, opts.signal, opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    rec,
+    rec: new Recorder(opts.signal),
     opts,
     account: undefined,
   };
+}
+
+/** The HTTP-edge checks alone, for reference targets that serve only /health and /users. */
+export async function runEdgeConformance(baseUrl: string, opts: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const ctx = newContext(baseUrl, opts);
+  await httpEdgeChecks(ctx, baseUrl);
+  return ctx.rec.report();
+}
+
+/** Rejects only when `opts.signal` aborts; every other problem is a failed check. */
+export async function runConformance(baseUrl: string, opts: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const ctx = newContext(baseUrl, opts);
+  const { rec } = ctx;
   await healthChecks(ctx);
   await tokenChecks(ctx);
   await unauthorizedChecks(ctx);
@@ -30,5 +42,6 @@ export async function runConformance(baseUrl: string, opts: ConformanceOptions =
   await invoiceChecks(ctx);
   await paginationChecks(ctx);
   await ownershipChecks(ctx);
+  await httpEdgeChecks(ctx, baseUrl);
   return rec.report();
 }

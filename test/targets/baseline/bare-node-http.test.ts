@@ -1,6 +1,7 @@
 // The reference target serves its three routes with the same shapes as the full API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareNodeHttp } from '../../../targets/baseline/spec.js';
+import { runEdgeConformance } from '../../../targets/contracts/conformance.js';
 import { errorResponse, healthResponse, userResponse } from '../../../targets/contracts/schemas.js';
 import type { RunningTarget } from '../../../targets/target.js';
 import { tempDir } from '../fixtures.js';
@@ -36,6 +37,12 @@ describe('bare-node-http', () => {
     const dup = await post('/users', { name: 'Again', email: 'base@line.dev', password: 'base-password' });
     expect(dup.status).toBe(409);
     expect(errorResponse.parse(await dup.json()).error.code).toBe('conflict');
+  });
+
+  it('answers unreadable requests, encoded bodies and wrong methods as every target does (HTTP-edge conformance)', async () => {
+    const report = await runEdgeConformance(target!.url, { signal: abort.signal });
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report.checks.length).toBeGreaterThanOrEqual(10);
   });
 
   it('answers 404, 400 and 413 with JSON errors', async () => {
