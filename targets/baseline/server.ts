@@ -71,7 +71,7 @@ async function registerUser(users: UserRepository, passwords: PasswordHasher, re
   const password = typeof input?.password === 'string' ? input.password : '';
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return fail(res, 400, 'validation', 'invalid password', 'password');
   // The same hash at the same cost as the monolith: a sign-up here costs what it costs there.
-  const record = { id: randomUUID(), name, email, passwordHash: await passwords.hash(password), createdAtUs: systemClock.nowMicros() };
+  const record = { id: randomUUID(), name, email, passwordHash: await passwords.hash(password), createdAtUs: systemClock.nowMicros(), announcedAtUs: null };
   if ((await users.insert(record)) === 'email_taken') {
     return fail(res, 409, 'conflict', 'a user with this email already exists', 'email');
   }

@@ -10,6 +10,8 @@ export interface UserRecord {
   /** scrypt hash (auth/password-hasher.ts); never leaves the users service. */
   passwordHash: string;
   createdAtUs: number;
+  /** When UserRegistered was confirmed published; null until then (a retried sign-up announces again only then). */
+  announcedAtUs: number | null;
 }
 
 export type InsertUserResult = 'inserted' | 'email_taken';
@@ -20,6 +22,7 @@ export interface UserRepository {
   findById(id: string): Promise<UserRecord | undefined>;
   /** `email` already normalised. */
   findByEmail(email: string): Promise<UserRecord | undefined>;
+  markAnnounced(id: string, atUs: number): Promise<void>;
   existsById(id: string): Promise<boolean>;
 }
 

@@ -38,16 +38,17 @@ export class UserService {
   async register(input: unknown): Promise<User> {
     const { name, email, password } = parseOrThrow(registerUserSchema, input);
     const passwordHash = await this.#passwords.hash(password);
-    const record: UserRecord = { id: randomUUID(), name, email, passwordHash, createdAtUs: this.#clock.nowMicros() };
+    const record: UserRecord = { id: randomUUID(), name, email, passwordHash, createdAtUs: this.#clock.nowMicros(), announcedAtUs: null };
     if ((await this.#users.insert(record)) === 'inserted') {
       await this.#announce(record);
       return toUser(record);
     }
     const existing = await this.#users.findByEmail(email);
     if (existing && existing.name === name && (await this.#passwords.verify(password, existing.passwordHash))) {
-      // The first attempt may have failed before billing heard of the user: announce again
-      // (billing opens an account only if absent, so a second announcement changes nothing).
-      await this.#announce(existing);
+      // The first attempt stopped between the commit and the confirmed announcement (a broker
+      // outage, a crash): announce now. Billing opens an account only if absent, so a race
+      // with the first attempt is harmless.
+      if (existing.announcedAtUs === null) await this.#announce(existing);
       return toUser(existing);
     }
     throw new ConflictError('a user with this email already exists', 'email');
@@ -74,7 +75,8 @@ export class UserService {
     return isUuid(id) && this.#users.existsById(id.toLowerCase());
   }
 
-  // After the commit: a consumer never hears of a user that does not exist.
+  // After the commit: a consumer never hears of a user that does not exist. Marked once the
+  // bus confirmed it, so that a retry re-announces only what may never have been heard.
   async #announce(r: UserRecord): Promise<void> {
     await this.#events.publish({
       type: 'UserRegistered',
@@ -83,6 +85,7 @@ export class UserService {
       email: r.email,
       occurredAt: microsToIso(r.createdAtUs),
     });
+    await this.#users.markAnnounced(r.id, this.#clock.nowMicros());
   }
 }
 

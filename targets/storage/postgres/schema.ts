@@ -9,7 +9,8 @@ CREATE TABLE users (
   name          text NOT NULL,
   email         text NOT NULL UNIQUE,
   password_hash text NOT NULL,
-  created_at_us bigint NOT NULL
+  created_at_us bigint NOT NULL,
+  announced_at_us bigint
 );`;
 
 export const BILLING_DDL = `
