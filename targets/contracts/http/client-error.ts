@@ -6,15 +6,16 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorBody } from '../schemas.js';
 
-export function clientErrorAnswer(err: Error & { code?: string }): { status: number; body: ErrorBody } {
+function clientErrorAnswer(err: Error & { code?: string }): { status: number; body: ErrorBody } {
   if (err.code === 'HPE_HEADER_OVERFLOW') return { status: 431, body: { error: { code: 'validation', message: 'request headers too large', field: 'headers' } } };
   return { status: 400, body: { error: { code: 'validation', message: 'malformed HTTP request' } } };
 }
 
 /** A `clientError` listener (node:http) and fastify's `clientErrorHandler`. */
 export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
-  // Nobody to answer: the peer is gone or the socket already failed.
-  if (err.code === 'ECONNRESET' || !socket.writable) {
+  // Nobody to answer: the peer is gone, the socket already failed, or the request never came
+  // in full (a timeout: closing is the answer).
+  if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable) {
     socket.destroy();
     return;
   }

@@ -1,7 +1,6 @@
 // A request no route takes: 405 with an Allow header when the path exists under another
 // method (fastify and express both said 404), else 404. One answer on every edge.
-import type { HttpResponse } from './errors.js';
-import { notFoundResponse } from './errors.js';
+import { notFoundResponse, type HttpResponse } from './errors.js';
 
 export interface RoutePattern {
   method: string;
