@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unprocessable'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'unavailable';
 
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   validation: 400,
@@ -20,6 +21,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  unavailable: 503,
 };
 
 export abstract class DomainError extends Error {
@@ -74,6 +76,11 @@ export class PayloadTooLargeError extends DomainError {
 
 export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported_media_type';
+}
+
+/** Not now: the same request may succeed a little later (answered with Retry-After). */
+export class RetryLaterError extends DomainError {
+  readonly code = 'unavailable';
 }
 
 export function isDomainError(err: unknown): err is DomainError {

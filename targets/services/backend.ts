@@ -38,7 +38,7 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
       const publisher: Promise<EventPublisher> = peers.then(async (p) => stats.countPublishes(await transport.publisher({ peers: p, timeoutMs: cfg.callTimeoutMs, ...broker })));
       publisher.catch(() => undefined); // surfaces on the calls that need it
       closers.push(async () => (await publisher.catch(() => undefined))?.close());
-      served = await transport.serve('users', usersOperations(storage, publisher, new PasswordHasher(cfg.scryptN)), serveOpts);
+      served = await transport.serve('users', usersOperations(storage, publisher, new PasswordHasher(cfg.scryptN), cfg.callTimeoutMs), serveOpts);
     } else {
       const storage = await openBillingStorage(cfg.storage);
       closers.push(() => storage.close());

@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  RetryLaterError,
   UnauthorizedError,
   UnprocessableError,
   UnsupportedMediaTypeError,
@@ -31,6 +32,7 @@ const REBUILD: Readonly<Record<ErrorCode, (message: string, field?: string) => D
   unprocessable: (m, f) => new UnprocessableError(m, f),
   payload_too_large: (m, f) => new PayloadTooLargeError(m, f),
   unsupported_media_type: (m, f) => new UnsupportedMediaTypeError(m, f),
+  unavailable: (m, f) => new RetryLaterError(m, f),
 };
 
 /** Server side: what to send for a thrown error. Non-domain errors are logged here, not sent. */

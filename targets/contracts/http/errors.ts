@@ -25,6 +25,7 @@ export function toErrorResponse(err: unknown, log: (err: unknown) => void = defa
   if (err instanceof DomainError) {
     const res: HttpResponse = { status: err.status, body: errorBody(err.code, err.message, err.field) };
     if (err.code === 'unauthorized') res.headers = { 'www-authenticate': 'Bearer' };
+    if (err.code === 'unavailable') res.headers = { 'retry-after': '1' };
     return res;
   }
   // A gateway's service call that failed (down, too slow, unreadable): 502/503/504, never a hang.

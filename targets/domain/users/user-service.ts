@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { microsToIso, systemClock, type Clock } from '../clock.js';
-import { ConflictError, NotFoundError, UnauthorizedError } from '../errors.js';
+import { ConflictError, NotFoundError, RetryLaterError, UnauthorizedError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { User } from '../model.js';
 import type { UserDirectory, UserRecord, UserRepository } from '../ports.js';
@@ -15,19 +15,29 @@ export interface UserServiceDeps {
   /** Its cost (scrypt N) is a target setting. */
   passwords: PasswordHasher;
   clock?: Clock;
+  /**
+   * How long after a sign-up's commit its own announcement may still be under way (at least the
+   * event bus's publish deadline). A retry inside it is told to retry later, so that the two
+   * do not both announce; after it, the retry announces what was never confirmed.
+   */
+  announceLeaseMs?: number;
 }
+
+export const DEFAULT_ANNOUNCE_LEASE_MS = 10_000;
 
 export class UserService {
   readonly #users: UserRepository;
   readonly #events: EventBus;
   readonly #passwords: PasswordHasher;
   readonly #clock: Clock;
+  readonly #leaseUs: number;
 
   constructor(deps: UserServiceDeps) {
     this.#users = deps.users;
     this.#events = deps.events;
     this.#passwords = deps.passwords;
     this.#clock = deps.clock ?? systemClock;
+    this.#leaseUs = (deps.announceLeaseMs ?? DEFAULT_ANNOUNCE_LEASE_MS) * 1000;
   }
 
   /**
@@ -45,10 +55,14 @@ export class UserService {
     }
     const existing = await this.#users.findByEmail(email);
     if (existing && existing.name === name && (await this.#passwords.verify(password, existing.passwordHash))) {
-      // The first attempt stopped between the commit and the confirmed announcement (a broker
-      // outage, a crash): announce now. Billing opens an account only if absent, so a race
-      // with the first attempt is harmless.
-      if (existing.announcedAtUs === null) await this.#announce(existing);
+      if (existing.announcedAtUs === null) {
+        // Still in flight (a client retrying fast, a broker redelivering the call): let the
+        // first attempt finish rather than announce twice.
+        if (this.#clock.nowMicros() - existing.createdAtUs < this.#leaseUs) throw new RetryLaterError('this sign-up is still being completed; retry shortly');
+        // The first attempt stopped between the commit and a confirmed announcement (a broker
+        // outage, a crash): announce now (billing opens an account only if absent).
+        await this.#announce(existing);
+      }
       return toUser(existing);
     }
     throw new ConflictError('a user with this email already exists', 'email');

@@ -16,8 +16,10 @@ export function publishingBus(publisher: Promise<EventPublisher>): EventBus {
   };
 }
 
-export function usersOperations(storage: UsersStorage, publisher: Promise<EventPublisher>, passwords: PasswordHasher): UsersOperations {
-  const users = new UserService({ users: storage.users, events: publishingBus(publisher), passwords });
+export function usersOperations(storage: UsersStorage, publisher: Promise<EventPublisher>, passwords: PasswordHasher, publishTimeoutMs?: number): UsersOperations {
+  // A sign-up's announcement may take up to the publish deadline; twice that covers its scheduling.
+  const lease = publishTimeoutMs === undefined ? {} : { announceLeaseMs: 2 * publishTimeoutMs };
+  const users = new UserService({ users: storage.users, events: publishingBus(publisher), passwords, ...lease });
   // Each method validates its input again: a service trusts no caller, not even the gateway.
   return {
     register: (input) => users.register(input),

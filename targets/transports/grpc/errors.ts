@@ -17,6 +17,7 @@ const STATUS_OF: Readonly<Record<WireError['code'], grpc.status>> = {
   unprocessable: grpc.status.FAILED_PRECONDITION,
   payload_too_large: grpc.status.RESOURCE_EXHAUSTED,
   unsupported_media_type: grpc.status.INVALID_ARGUMENT,
+  unavailable: grpc.status.UNAVAILABLE,
   internal: grpc.status.INTERNAL,
 };
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../../../targets/domain/errors.js';
 import type { EventBus } from '../../../targets/domain/events.js';
 import { UpstreamError } from '../../../targets/transports/upstream-error.js';
+import { DEFAULT_ANNOUNCE_LEASE_MS } from '../../../targets/domain/users/user-service.js';
 import { domainFixture, TEST_SCRYPT_N } from '../fixtures.js';
 
 let f: ReturnType<typeof domainFixture>;
@@ -153,6 +154,10 @@ describe('UserService sign-up retries (idempotent)', () => {
     const committed = await f.usersStorage.users.findByEmail('flaky@pw.co');
     expect(committed).toMatchObject({ announcedAtUs: null });
     expect(await f.billing.hasAccount(committed!.id)).toBe(false);
+    // Right away, the first attempt might still be announcing: retry later (503), announce nothing.
+    await expect(f.users.register(input)).rejects.toMatchObject({ code: 'unavailable', status: 503 });
+    expect(await f.billing.hasAccount(committed!.id)).toBe(false);
+    f.clock.us += DEFAULT_ANNOUNCE_LEASE_MS * 1000;
     const retried = await f.users.register(input);
     expect(retried.id).toBe(committed?.id);
     expect(await f.billing.hasAccount(retried.id)).toBe(true);
