@@ -10,7 +10,7 @@
 // - 401 on `auth` routes without a valid Bearer token (HS256, 15 min, sub = the user id).
 // - 403 when the token's subject does not own the resource (404 for pay: no hint it exists).
 // - 502/503/504 {code:"bad_gateway"|"unavailable"|"upstream_timeout"} from the micro gateway when
-//   a service call failed. A 503 does NOT mean nothing happened: the service may have committed
+//   a service call failed (a 503 with Retry-After also asks a sign-up retry to wait, see below). A 503 does NOT mean nothing happened: the service may have committed
 //   before the failure (e.g. the user was stored, then announcing it to billing failed). Retrying
 //   is safe: sign-up is idempotent (see registerUser), pay is idempotent; a retried
 //   POST /invoices may create a second invoice (list the user's invoices to check).
@@ -57,8 +57,9 @@ export const routes = {
   /**
    * {name, email, password (8..128 chars)} -> 201 user (never the password or its hash); 409 when
    * the email is taken. Idempotent under retry: the same name, email and password again answer
-   * 201 with the existing user (so a sign-up that got a 503 can simply be sent again); another
-   * name or password for a taken email is a 409. The password is stored as a salted scrypt hash
+   * 201 with the existing user (so a sign-up that got a 503 can simply be sent again; while the
+   * first attempt may still be completing, the retry gets 503 {code:"unavailable"} with
+   * Retry-After: retry again); another name or password for a taken email is a 409. The password is stored as a salted scrypt hash
    * whose cost is a target setting (ARCHBENCH_SCRYPT_N, contracts/password-cost.ts).
    */
   registerUser: { method: 'POST', path: '/users', auth: false, status: 201, params: noParams, body: true },
