@@ -160,7 +160,14 @@ function chooseTargets(req: PlanRequest): TargetSpec[] {
   if (req.pid !== undefined && !req.url) throw new UsageError('--pid needs --url: the URL to load and the process whose tree to measure');
   if (req.url) {
     if (req.targets) throw new UsageError('--url and --targets exclude each other: --url loads your service, --targets starts ours');
-    if (req.url.startsWith('grpc:')) parseGrpcUrl(req.url);
+    if (req.url.startsWith('grpc:')) {
+      // The flag is named here: parseGrpcUrl also serves scenario files and tests.
+      try {
+        parseGrpcUrl(req.url);
+      } catch (err) {
+        throw new UsageError(`--url: ${(err as Error).message}`, 'ERR_URL');
+      }
+    }
     let url: URL;
     try {
       url = new URL(req.url);

@@ -11,7 +11,7 @@ import { executorDurationMs, warmupExecutor } from '../scenarios/executor.js';
 import type { TrialSettings } from './plan.js';
 import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetSpec } from '../targets/target.js';
-import type { SeedData } from '../runners/engine/context.js';
+import { EMPTY_SEED, type SeedData } from '../runners/engine/context.js';
 import { protocolFor } from '../runners/protocols.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
@@ -88,7 +88,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       }
     }
 
-    let data: SeedData = { userIds: [], invoiceIds: [], authorization: '' };
+    let data: SeedData = EMPTY_SEED;
     if (plan.scenario.seed) {
       phase('seed');
       const spec = plan.scenario.seed;

@@ -19,6 +19,7 @@ import { RESET_PATH, STATS_PATH, type CalibrationStats, type PercentilesMs } fro
 import { calibrationTarget } from '../targets/calibration/spec.js';
 import { mixtureTruth, truthFor } from '../targets/calibration/truth.js';
 import type { RunningTarget } from '../targets/target.js';
+import { EMPTY_SEED } from '../runners/engine/context.js';
 import { runWrk } from './wrk.js';
 
 export type { SelftestReport } from '../record/selftest.js';
@@ -86,7 +87,7 @@ async function withCalibration<T>(spec: CalibrationSpec, o: SelftestOptions, wor
 }
 
 async function measure(runner: Runner, url: string, executor: ExecutorConfig, signal: AbortSignal): Promise<Sample> {
-  const seed = { userIds: [], invoiceIds: [], authorization: '' };
+  const seed = EMPTY_SEED;
   const runId = `selftest${Date.now().toString(36)}`;
   return runner.run(
     // A built-in: generator threads load it again by name.

@@ -17,7 +17,11 @@ export interface RequestContext {
   userId(): string;
   /** A random seeded invoice id. */
   invoiceId(): string;
-  /** A valid bearer token (already prefixed: "Bearer ..."). */
+  /** A random seeded user with that user's own bearer token: targets let a user act on their own resources only. */
+  actor(): { userId: string; authorization: string };
+  /** A random seeded invoice with its owner's bearer token. */
+  ownedInvoice(): { invoiceId: string; authorization: string };
+  /** A valid bearer token of one seeded user (already prefixed: "Bearer ..."). */
   readonly authorization: string;
   /** A string unique within the whole run, for e-mails and keys. */
   unique(): string;
@@ -77,7 +81,7 @@ export function scenarioProtocol(s: Pick<ScenarioDefinition, 'requests'>): Scena
 export interface SeedSpec {
   users: number;
   invoicesPerUser: number;
-  /** Obtain a bearer token (POST /auth/token) for authenticated requests; default true. */
+  /** Sign every seeded user in (POST /auth/token with their password) for authenticated requests; default true. */
   auth?: boolean;
 }
 

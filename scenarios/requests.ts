@@ -9,14 +9,16 @@ export const getUser = (weight: number): RequestDefinition => ({
   request: (ctx) => ({ method: 'GET', path: `/users/${ctx.userId()}` }),
 });
 
+// Authenticated requests act as a seeded user on that user's own data (the targets answer 403
+// or 404 otherwise): actor() and ownedInvoice() hand out an id with its owner's token.
+
 export const listInvoices = (weight: number): RequestDefinition => ({
   name: 'GET /users/:id/invoices',
   weight,
-  request: (ctx) => ({
-    method: 'GET',
-    path: `/users/${ctx.userId()}/invoices?limit=10`,
-    headers: { authorization: ctx.authorization },
-  }),
+  request: (ctx) => {
+    const { userId, authorization } = ctx.actor();
+    return { method: 'GET', path: `/users/${userId}/invoices?limit=10`, headers: { authorization } };
+  },
 });
 
 export const createUser = (weight: number): RequestDefinition => ({
@@ -25,7 +27,8 @@ export const createUser = (weight: number): RequestDefinition => ({
   expect: [201],
   request: (ctx) => {
     const id = ctx.unique();
-    return { method: 'POST', path: '/users', body: { name: `Load ${id}`, email: `load-${id}@example.test` } };
+    // The hashing of this password is part of what a sign-up costs (a target setting: scrypt N).
+    return { method: 'POST', path: '/users', body: { name: `Load ${id}`, email: `load-${id}@example.test`, password: `load-password-${id}` } };
   },
 });
 
@@ -33,24 +36,26 @@ export const createInvoice = (weight: number): RequestDefinition => ({
   name: 'POST /invoices',
   weight,
   expect: [201],
-  request: (ctx) => ({
-    method: 'POST',
-    path: '/invoices',
-    headers: { authorization: ctx.authorization },
-    body: {
-      userId: ctx.userId(),
-      amountCents: 100 + Math.floor(ctx.random() * 100_000),
-      currency: CURRENCIES[Math.floor(ctx.random() * CURRENCIES.length)],
-    },
-  }),
+  request: (ctx) => {
+    const { userId, authorization } = ctx.actor();
+    return {
+      method: 'POST',
+      path: '/invoices',
+      headers: { authorization },
+      body: {
+        userId,
+        amountCents: 100 + Math.floor(ctx.random() * 100_000),
+        currency: CURRENCIES[Math.floor(ctx.random() * CURRENCIES.length)],
+      },
+    };
+  },
 });
 
 export const payInvoice = (weight: number): RequestDefinition => ({
   name: 'POST /invoices/:id/pay',
   weight,
-  request: (ctx) => ({
-    method: 'POST',
-    path: `/invoices/${ctx.invoiceId()}/pay`,
-    headers: { authorization: ctx.authorization },
-  }),
+  request: (ctx) => {
+    const { invoiceId, authorization } = ctx.ownedInvoice();
+    return { method: 'POST', path: `/invoices/${invoiceId}/pay`, headers: { authorization } };
+  },
 });

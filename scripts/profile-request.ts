@@ -99,7 +99,7 @@ async function profile(name: string): Promise<void> {
     const res = await fetch(`${target.url}/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Profiled', email: `profiled-${Date.now()}@example.com` }),
+      body: JSON.stringify({ name: 'Profiled', email: `profiled-${Date.now()}@example.com`, password: 'profiled-password' }),
     });
     const user = (await res.json()) as { id: string };
     loadStart = performance.now();

@@ -42,6 +42,8 @@ export interface TargetOptions {
   /** `process` lifecycle: fresh per-request processes allowed at once; more requests queue. */
   processPool?: number;
   replicas?: number;
+  /** Password hashing cost (scrypt N, a power of two); default: ARCHBENCH_SCRYPT_N or 512 (contracts/password-cost.ts). */
+  scryptN?: number;
   /** Busy work per request, to test the regression gate with a known slowdown. */
   injectCpuUs?: number;
   /** Wrap the target in `taskset -c <cpus>`. */

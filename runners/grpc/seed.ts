@@ -2,7 +2,7 @@
 // parallel, before any load. The users service has no billing or token rpcs, so a scenario
 // that asks for invoices cannot be seeded over gRPC (a clear error, not an empty list).
 import * as grpc from '@grpc/grpc-js';
-import type { SeedData } from '../engine/context.js';
+import { seedPassword, type SeedData } from '../engine/context.js';
 import type { SeedSpec } from '../../scenarios/define.js';
 import { openChannels } from './client.js';
 import { unaryMethod } from './methods.js';
@@ -28,14 +28,14 @@ export async function seedOverGrpc(url: string, spec: SeedSpec, runId: string, s
       while (next < spec.users) {
         signal.throwIfAborted();
         const i = next++;
-        const user = await call({ name: `Seed ${i}`, email: `seed-${runId}-${i}@example.test` });
+        const user = await call({ name: `Seed ${i}`, email: `seed-${runId}-${i}@example.test`, password: seedPassword(runId) });
         if (typeof user.id !== 'string') throw new Error('seed: Register returned a user without an id');
         userIds[i] = user.id;
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, spec.users) }, worker));
     // No token rpc on the users service: requests drawing ctx.authorization get ''.
-    return { userIds, invoiceIds: [], authorization: '' };
+    return { userIds, invoiceIds: [], authorization: '', authorizations: [], invoiceOwners: [] };
   } finally {
     channels.close();
   }

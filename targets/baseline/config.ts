@@ -6,6 +6,8 @@ export const baselineConfigSchema = z.strictObject({
   port: z.number().int().min(0).max(65535),
   dataDir: z.string().min(1),
   injectCpuUs: z.number().int().min(0),
+  /** Password hashing cost (scrypt N); see contracts/password-cost.ts. */
+  scryptN: z.number().int().min(2).max(2 ** 20),
 });
 export type BaselineConfig = z.infer<typeof baselineConfigSchema>;
 

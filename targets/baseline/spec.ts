@@ -1,5 +1,6 @@
 // bare-node-http: a reference peer serving GET /health, POST /users and GET /users/:id only,
 // to measure what the frameworks (and the domain layer) add. Not put through conformance.
+import { scryptNFor } from '../contracts/password-cost.js';
 import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { singleProcessTarget } from '../monolith/running-target.js';
@@ -16,6 +17,7 @@ export const bareNodeHttp: TargetSpec = {
       port: 0,
       dataDir: ctx.dataDir,
       injectCpuUs: ctx.options.injectCpuUs ?? 0,
+      scryptN: scryptNFor(ctx),
     };
     const proc = await spawnService({
       name: 'bare-node-http',

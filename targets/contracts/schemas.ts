@@ -34,7 +34,10 @@ export const invoicePageResponse = z.strictObject({
 export const errorCodes = [
   'validation',
   'unauthorized',
+  'forbidden',
   'not_found',
+  // A known path with another method (405, with an Allow header).
+  'method_not_allowed',
   'conflict',
   'unprocessable',
   'payload_too_large',

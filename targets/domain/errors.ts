@@ -4,20 +4,24 @@
 export type ErrorCode =
   | 'validation'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'unavailable';
 
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   validation: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  unavailable: 503,
 };
 
 export abstract class DomainError extends Error {
@@ -49,6 +53,11 @@ export class UnauthorizedError extends DomainError {
   readonly code = 'unauthorized';
 }
 
+/** Authenticated, but the resource belongs to someone else. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+}
+
 export class NotFoundError extends DomainError {
   readonly code = 'not_found';
 }
@@ -67,6 +76,11 @@ export class PayloadTooLargeError extends DomainError {
 
 export class UnsupportedMediaTypeError extends DomainError {
   readonly code = 'unsupported_media_type';
+}
+
+/** Not now: the same request may succeed a little later (answered with Retry-After). */
+export class RetryLaterError extends DomainError {
+  readonly code = 'unavailable';
 }
 
 export function isDomainError(err: unknown): err is DomainError {

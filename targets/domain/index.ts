@@ -7,7 +7,9 @@ export * from './clock.js';
 export { InProcessEventBus } from './in-process-bus.js';
 export { parseOrThrow, uuidSchema, isUuid } from './validation.js';
 export { UserService, localUserDirectory, type UserServiceDeps } from './users/user-service.js';
-export { registerUserSchema, emailSchema, type RegisterUserInput } from './users/schemas.js';
+export { registerUserSchema, credentialsSchema, emailSchema, passwordSchema, type RegisterUserInput, type Credentials } from './users/schemas.js';
+export { PasswordHasher, DEFAULT_SCRYPT_N, isValidScryptN } from './auth/password-hasher.js';
+export { subjectOf } from './auth/subject.js';
 export { BillingService, type BillingServiceDeps } from './billing/billing-service.js';
 export {
   createInvoiceSchema,
@@ -20,4 +22,4 @@ export {
   type ListInvoicesOptions,
 } from './billing/schemas.js';
 export { encodeCursor, decodeCursor } from './billing/cursor.js';
-export { TokenService, issueTokenSchema, TOKEN_TTL_SECONDS, type TokenClaims } from './auth/token-service.js';
+export { TokenService, TOKEN_TTL_SECONDS, type TokenClaims } from './auth/token-service.js';

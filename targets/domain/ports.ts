@@ -7,7 +7,11 @@ export interface UserRecord {
   name: string;
   /** Already normalised (trimmed, lowercase): the unique key. */
   email: string;
+  /** scrypt hash (auth/password-hasher.ts); never leaves the users service. */
+  passwordHash: string;
   createdAtUs: number;
+  /** When UserRegistered was confirmed published; null until then (a retried sign-up announces again only then). */
+  announcedAtUs: number | null;
 }
 
 export type InsertUserResult = 'inserted' | 'email_taken';
@@ -16,6 +20,9 @@ export interface UserRepository {
   /** Duplicate emails are an expected outcome, not an exception. */
   insert(user: UserRecord): Promise<InsertUserResult>;
   findById(id: string): Promise<UserRecord | undefined>;
+  /** `email` already normalised. */
+  findByEmail(email: string): Promise<UserRecord | undefined>;
+  markAnnounced(id: string, atUs: number): Promise<void>;
   existsById(id: string): Promise<boolean>;
 }
 

@@ -68,7 +68,7 @@ export async function processPerRequest(opts: ProcessLifecycleOptions): Promise<
 
   // One request at start-up: a child entry that cannot boot fails the start, not every request.
   const probe = await limiter
-    .run(() => runOnce('health', { params: {}, query: {}, contentType: undefined, authorization: undefined, body: undefined }))
+    .run(() => runOnce('health', { params: {}, query: {}, contentType: undefined, contentEncoding: undefined, authorization: undefined, body: undefined }))
     .catch((err: unknown) => {
       throw new Error(`process lifecycle: the first request process failed: ${err instanceof Error ? err.message : String(err)}`);
     });

@@ -3,6 +3,7 @@
 // micro targets: Register (used to seed) publishes to it and would fail without one.
 // Its URL is grpc://host:port, so it is a reference target: the HTTP conformance suite does
 // not apply, and `bench run` pairs it with gRPC scenarios only.
+import { scryptNFor } from '../contracts/password-cost.js';
 import { siblingEntry, spawnService, type ServiceProcess, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { BackendConfig, PeersMessage } from '../services/config.js';
 import { provisionStorage } from '../storage/provision.js';
@@ -43,6 +44,7 @@ export function usersGrpcService(): TargetSpec {
               port: 0,
               callTimeoutMs: CALL_TIMEOUT_MS,
               storage: ownDatabase(service === 'users' ? storage.users : storage.billing, service),
+              scryptN: scryptNFor(ctx),
             };
             const p = await spawnService({
               name: `${name}/${service}`,

@@ -3,6 +3,7 @@
 //   micro-<transport>-<framework>       e.g. micro-rest-fastify, micro-grpc-express
 // --replicas N runs N instances of users and of billing behind the gateway (round-robin).
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
+import { scryptNFor } from '../contracts/password-cost.js';
 import { provisionStorage } from '../storage/provision.js';
 import { stoppingAlso } from '../lifecycle/owned.js';
 import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
@@ -47,6 +48,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
             transport,
             replicas: ctx.options.replicas ?? 1,
             jwtSecret,
+            scryptN: scryptNFor(ctx),
             storage: { users: storage.users, billing: storage.billing },
             callTimeoutMs: CALL_TIMEOUT_MS,
             ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),

@@ -17,6 +17,8 @@ export interface TopologyPlan {
   transport: string;
   replicas: number;
   jwtSecret: string;
+  /** Password hashing cost of the users service (scrypt N). */
+  scryptN: number;
   storage: Record<ServiceName, ServiceStorageConfig>;
   callTimeoutMs: number;
   brokerUrl?: string;
@@ -66,6 +68,7 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
           port: 0,
           callTimeoutMs: plan.callTimeoutMs,
           storage: ownDatabase(plan.storage[service], service),
+          scryptN: plan.scryptN,
           ...broker,
         };
         backends.push({ service, proc: spawnOne(instance, ENTRIES[service], config) });

@@ -1,6 +1,7 @@
 // Composition root of the monolith: storage adapters, the in-process bus, the services, and
 // the routes bound to them. Frameworks receive the result and only serve it.
 import { bindRoutes, type BoundRoute } from '../contracts/http/pipeline.js';
+import { PasswordHasher } from '../domain/auth/password-hasher.js';
 import { TokenService } from '../domain/auth/token-service.js';
 import { BillingService } from '../domain/billing/billing-service.js';
 import { InProcessEventBus } from '../domain/in-process-bus.js';
@@ -13,6 +14,8 @@ import { monolithHandlers, type MonolithServices } from './handlers.js';
 export interface MonolithAppOptions {
   storage: { users: ServiceStorageConfig; billing: ServiceStorageConfig };
   jwtSecret: string;
+  /** Password hashing cost (scrypt N); PasswordHasher's default when absent. */
+  scryptN?: number;
   /** Debug only (see lifecycle/state-probe.ts). */
   stateProbe?: 'off' | 'on' | 'shared';
 }
@@ -30,7 +33,7 @@ export async function createMonolithApp(opts: MonolithAppOptions): Promise<Monol
     throw err;
   });
   const bus = new InProcessEventBus();
-  const users = new UserService({ users: usersStorage.users, events: bus });
+  const users = new UserService({ users: usersStorage.users, events: bus, passwords: new PasswordHasher(opts.scryptN) });
   const billing = new BillingService({
     invoices: billingStorage.invoices,
     accounts: billingStorage.accounts,

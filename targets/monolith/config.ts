@@ -9,6 +9,8 @@ export const monolithConfigSchema = z.strictObject({
   /** 0 = an ephemeral port, reported back in the ready message. */
   port: z.number().int().min(0).max(65535),
   jwtSecret: z.string().min(16),
+  /** Password hashing cost (scrypt N); see contracts/password-cost.ts. */
+  scryptN: z.number().int().min(2).max(2 ** 20),
   injectCpuUs: z.number().int().min(0),
   lifecycle: z.enum(['persistent', 'boot', 'process']),
   /** node:cluster worker processes; 1 = no cluster. */

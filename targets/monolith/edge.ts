@@ -1,5 +1,7 @@
 // What a framework builder needs to serve the API, and what it hands back.
-import type { BoundRoute } from '../contracts/http/pipeline.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { BoundRoute, RawRequest } from '../contracts/http/pipeline.js';
+import { unmatchedAnswer, type UnmatchedAnswer } from '../contracts/http/unmatched.js';
 import type { ChildServer } from '../lifecycle/child.js';
 
 export interface EdgeOptions {
@@ -14,4 +16,21 @@ export type ServeApi = (routes: BoundRoute[], opts: EdgeOptions) => Promise<Chil
 /** A single header value (frameworks type repeated headers as arrays). */
 export function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** What the shared pipeline reads of a request, whichever framework parsed it. */
+export function rawRequest(params: unknown, query: unknown, headers: IncomingHttpHeaders, body: unknown): RawRequest {
+  return {
+    params: params as Record<string, string>,
+    query,
+    contentType: headerValue(headers['content-type']),
+    contentEncoding: headerValue(headers['content-encoding']),
+    authorization: headerValue(headers.authorization),
+    body: Buffer.isBuffer(body) ? body : undefined,
+  };
+}
+
+/** 405 (with Allow) or 404 for a request none of `routes` took. */
+export function unmatchedFor(routes: readonly BoundRoute[]): UnmatchedAnswer {
+  return unmatchedAnswer(routes.map((r) => ({ method: r.spec.method, path: r.spec.path })));
 }

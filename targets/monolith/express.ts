@@ -2,10 +2,11 @@
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { createServer } from 'node:http';
 import { cpuBurner } from '../contracts/http/busy-work.js';
-import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
+import { isIdentityEncoding } from '../contracts/http/body.js';
+import { toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
 import { BODY_LIMIT_BYTES } from '../contracts/http/limits.js';
 import { listenHttp } from '../contracts/http/listen.js';
-import { headerValue, type ServeApi } from './edge.js';
+import { headerValue, rawRequest, unmatchedFor, type ServeApi } from './edge.js';
 
 function send(res: Response, out: HttpResponse): void {
   if (out.headers) res.set(out.headers);
@@ -24,23 +25,20 @@ export const serveExpress: ServeApi = async (routes, opts) => {
   const burn = cpuBurner(opts.injectCpuUs);
   if (burn) app.use((_req, _res, next) => (burn(), next()));
   // Bytes only, whatever the content-type: decoding is shared with fastify (contracts/http/body.ts).
-  app.use(express.raw({ type: () => true, limit: BODY_LIMIT_BYTES }));
+  // An encoded body is left unread: the shared pipeline refuses it (415) after the auth check,
+  // as on fastify, instead of body-parser inflating it (or failing) before routing.
+  app.use(express.raw({ type: (req) => isIdentityEncoding(headerValue(req.headers['content-encoding'])), limit: BODY_LIMIT_BYTES }));
 
   for (const route of routes) {
     const method = route.spec.method === 'GET' ? 'get' : 'post';
     app[method](route.spec.path, (req: Request, res: Response) => {
       route
-        .handle({
-          params: req.params as Record<string, string>,
-          query: req.query,
-          contentType: headerValue(req.headers['content-type']),
-          authorization: headerValue(req.headers.authorization),
-          body: Buffer.isBuffer(req.body) ? req.body : undefined,
-        })
+        .handle(rawRequest(req.params, req.query, req.headers, req.body))
         .then((out) => send(res, out), (err: unknown) => send(res, toErrorResponse(err)));
     });
   }
-  app.use((req: Request, res: Response) => send(res, notFoundResponse(req.method, req.path)));
+  const unmatched = unmatchedFor(routes);
+  app.use((req: Request, res: Response) => send(res, unmatched(req.method, req.path)));
   // Only framework errors arrive here (too large, bad content-length): handlers never throw.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => send(res, toErrorResponse(err));
   app.use(onError);

@@ -2,9 +2,10 @@
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { cpuBurner } from '../contracts/http/busy-work.js';
-import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
+import { answerClientError } from '../contracts/http/client-error.js';
+import { toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
 import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
-import { headerValue, type ServeApi } from './edge.js';
+import { rawRequest, unmatchedFor, type ServeApi } from './edge.js';
 
 function send(reply: FastifyReply, res: HttpResponse): FastifyReply {
   if (res.headers) reply.headers(res.headers);
@@ -17,6 +18,8 @@ export const serveFastify: ServeApi = async (routes, opts) => {
     disableRequestLogging: true,
     bodyLimit: BODY_LIMIT_BYTES,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // Unreadable requests get the API's error format, as on every edge (not fastify's own).
+    clientErrorHandler: answerClientError,
   });
   // Bytes only: decoding is shared with express (contracts/http/body.ts), so a wrong
   // content-type or malformed JSON gets the same answer on both frameworks.
@@ -30,20 +33,11 @@ export const serveFastify: ServeApi = async (routes, opts) => {
     app.route({
       method: route.spec.method,
       url: route.spec.path,
-      handler: async (req, reply) =>
-        send(
-          reply,
-          await route.handle({
-            params: req.params as Record<string, string>,
-            query: req.query,
-            contentType: headerValue(req.headers['content-type']),
-            authorization: headerValue(req.headers.authorization),
-            body: Buffer.isBuffer(req.body) ? req.body : undefined,
-          }),
-        ),
+      handler: async (req, reply) => send(reply, await route.handle(rawRequest(req.params, req.query, req.headers, req.body))),
     });
   }
-  app.setNotFoundHandler((req, reply) => send(reply, notFoundResponse(req.method, req.url.split('?')[0] ?? '')));
+  const unmatched = unmatchedFor(routes);
+  app.setNotFoundHandler((req, reply) => send(reply, unmatched(req.method, req.url.split('?')[0] ?? '')));
   // Only framework errors arrive here (too large, bad content-length): handlers never throw.
   app.setErrorHandler((err: FastifyError, _req, reply) => send(reply, toErrorResponse(err)));
 

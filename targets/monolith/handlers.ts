@@ -13,11 +13,11 @@ export interface MonolithServices {
 export function monolithHandlers({ users, billing, tokens }: MonolithServices): RouteHandlers {
   return {
     health: async () => ({ status: 'ok' }),
-    issueToken: (req) => tokens.issue(req.body),
+    issueToken: async (req) => tokens.issue((await users.authenticate(req.body)).id),
     registerUser: (req) => users.register(req.body),
     getUser: (req) => users.get(req.params.id),
-    createInvoice: (req) => billing.createInvoice(req.body),
-    listInvoices: (req) => billing.listInvoices(req.params.id, req.query),
-    payInvoice: (req) => billing.payInvoice(req.params.id),
+    createInvoice: (req) => billing.createInvoice(req.body, req.claims.sub),
+    listInvoices: (req) => billing.listInvoices(req.params.id, req.query, req.claims.sub),
+    payInvoice: (req) => billing.payInvoice(req.params.id, req.claims.sub),
   };
 }

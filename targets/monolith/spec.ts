@@ -2,6 +2,7 @@
 // lifecycle (persistent, boot per request, process per request) and worker count.
 import { stoppingAlso } from '../lifecycle/owned.js';
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
+import { scryptNFor } from '../contracts/password-cost.js';
 import { DEFAULT_PROCESS_POOL } from '../lifecycle/process-per-request.js';
 import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { STATE_PROBE_ENV } from '../lifecycle/state-probe.js';
@@ -53,6 +54,7 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
         host: ctx.host,
         port: ctx.options.port ?? 0,
         jwtSecret,
+        scryptN: scryptNFor(ctx),
         injectCpuUs: ctx.options.injectCpuUs ?? 0,
         lifecycle,
         workers,

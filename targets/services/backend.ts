@@ -2,6 +2,7 @@
 // peers' addresses, serve over the chosen transport, close everything on the way out.
 import type { ChildServer } from '../lifecycle/child.js';
 import { openBillingStorage, openUsersStorage } from '../storage/registry.js';
+import { PasswordHasher } from '../domain/auth/password-hasher.js';
 import { loadTransport } from '../transports/registry.js';
 import type { EventPublisher, ServedInstance, ServiceClient, Transport } from '../transports/transport.js';
 import { billingApp } from './billing/app.js';
@@ -37,7 +38,7 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
       const publisher: Promise<EventPublisher> = peers.then(async (p) => stats.countPublishes(await transport.publisher({ peers: p, timeoutMs: cfg.callTimeoutMs, ...broker })));
       publisher.catch(() => undefined); // surfaces on the calls that need it
       closers.push(async () => (await publisher.catch(() => undefined))?.close());
-      served = await transport.serve('users', usersOperations(storage, publisher), serveOpts);
+      served = await transport.serve('users', usersOperations(storage, publisher, new PasswordHasher(cfg.scryptN), cfg.callTimeoutMs), serveOpts);
     } else {
       const storage = await openBillingStorage(cfg.storage);
       closers.push(() => storage.close());

@@ -28,6 +28,8 @@ export const backendConfigSchema = z.strictObject({
   /** e.g. "billing#2" */
   instance: z.string().min(1),
   storage: serviceStorageSchema,
+  /** Password hashing cost (scrypt N); see contracts/password-cost.ts. */
+  scryptN: z.number().int().min(2).max(2 ** 20),
 });
 export type BackendConfig = z.infer<typeof backendConfigSchema>;
 

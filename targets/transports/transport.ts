@@ -17,26 +17,44 @@ import type { Invoice, InvoicePage, User } from '../domain/model.js';
 export interface RegisterUserRequest {
   name: string;
   email: string;
+  password: string;
+}
+
+export interface CredentialsRequest {
+  email: string;
+  password: string;
 }
 
 export interface IdRequest {
   id: string;
 }
 
+// Billing's operations act for a caller: `subject` is the user id from the token the gateway
+// verified. Billing checks ownership against it (the domain rule), whatever the transport.
+
 export interface CreateInvoiceRequest {
   userId: string;
   amountCents: number;
   currency: string;
+  subject: string;
 }
 
 export interface ListInvoicesRequest {
   userId: string;
   limit?: number;
   cursor?: string;
+  subject: string;
+}
+
+export interface PayInvoiceRequest {
+  id: string;
+  subject: string;
 }
 
 export interface UsersOperations {
   register(input: RegisterUserRequest): Promise<User>;
+  /** The user the credentials belong to; UnauthorizedError otherwise (same for an unknown email). */
+  authenticate(input: CredentialsRequest): Promise<User>;
   get(input: IdRequest): Promise<User>;
   /** A predicate: an unknown or malformed id is `false`, never an error. */
   exists(input: IdRequest): Promise<boolean>;
@@ -46,7 +64,7 @@ export interface BillingOperations {
   createInvoice(input: CreateInvoiceRequest): Promise<Invoice>;
   listInvoices(input: ListInvoicesRequest): Promise<InvoicePage>;
   /** Idempotent. */
-  payInvoice(input: IdRequest): Promise<Invoice>;
+  payInvoice(input: PayInvoiceRequest): Promise<Invoice>;
 }
 
 export interface ServiceOperations {
@@ -59,7 +77,7 @@ export type OperationName<S extends ServiceName> = keyof ServiceOperations[S] & 
 
 /** Operation names as data, for transports that route by name (HTTP paths, broker subjects). */
 export const OPERATIONS: { readonly [S in ServiceName]: readonly OperationName<S>[] } = {
-  users: ['register', 'get', 'exists'],
+  users: ['register', 'authenticate', 'get', 'exists'],
   billing: ['createInvoice', 'listInvoices', 'payInvoice'],
 };
 

@@ -4,8 +4,10 @@
 import {
   ConflictError,
   DomainError,
+  ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  RetryLaterError,
   UnauthorizedError,
   UnprocessableError,
   UnsupportedMediaTypeError,
@@ -24,11 +26,13 @@ export interface WireError {
 const REBUILD: Readonly<Record<ErrorCode, (message: string, field?: string) => DomainError>> = {
   validation: (m, f) => new ValidationError(m, f ?? 'body'),
   unauthorized: (m, f) => new UnauthorizedError(m, f),
+  forbidden: (m, f) => new ForbiddenError(m, f),
   not_found: (m, f) => new NotFoundError(m, f),
   conflict: (m, f) => new ConflictError(m, f),
   unprocessable: (m, f) => new UnprocessableError(m, f),
   payload_too_large: (m, f) => new PayloadTooLargeError(m, f),
   unsupported_media_type: (m, f) => new UnsupportedMediaTypeError(m, f),
+  unavailable: (m, f) => new RetryLaterError(m, f),
 };
 
 /** Server side: what to send for a thrown error. Non-domain errors are logged here, not sent. */

@@ -58,7 +58,7 @@ describe.each<BrokerKind>(['nats', 'amqp', 'redis'])('%s: broker connection drop
         const res = await fetch(`${target!.url}/users`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `Drop ${i}`, email: `drop-${kind}-${started}-${i}@example.test` }),
+          body: JSON.stringify({ name: `Drop ${i}`, email: `drop-${kind}-${started}-${i}@example.test`, password: 'drop-password' }),
           signal: AbortSignal.timeout(10_000),
         }).catch(() => null);
         const status = res ? res.status : 0;

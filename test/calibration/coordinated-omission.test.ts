@@ -10,6 +10,7 @@ import { openRunner } from '../../runners/open/index.js';
 import type { Sample } from '../../runners/runner.js';
 import type { Scenario } from '../../scenarios/define.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
+import { EMPTY_SEED } from '../../runners/engine/context.js';
 import { parseLatency, type CalibrationSpec } from '../../targets/calibration/latency-spec.js';
 import { calibrationTarget } from '../../targets/calibration/spec.js';
 import type { RunningTarget } from '../../targets/target.js';
@@ -20,7 +21,7 @@ const scenario: Scenario = {
   requests: [{ name: 'GET /', weight: 1, request: () => ({ method: 'GET', path: '/' }) }],
   executor: { type: 'constant-vus', vus: 1, duration: '1s' },
 };
-const seed = { userIds: [], invoiceIds: [], authorization: '' };
+const seed = EMPTY_SEED;
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();

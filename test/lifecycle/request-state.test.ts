@@ -39,8 +39,11 @@ describe.each(['monolith-fastify', 'monolith-express', 'monolith-fastify-w2'])('
   it('does not carry the caller identity over: a request without a token after one with it is 401', async () => {
     started = await startTarget(spec(name));
     const { url } = started.target;
-    const token = ((await (await fetch(`${url}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@example.com"}' })).json()) as { token: string }).token;
-    const list = (auth?: string) => fetch(`${url}/users/00000000-0000-4000-8000-000000000000/invoices`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
+    const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const account = { email: 'a@example.com', password: 'a-password' };
+    const { id } = (await (await post('/users', { name: 'A', ...account })).json()) as { id: string };
+    const token = ((await (await post('/auth/token', account)).json()) as { token: string }).token;
+    const list = (auth?: string) => fetch(`${url}/users/${id}/invoices`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
     for (let i = 0; i < 5; i++) {
       expect((await list(token)).status).toBe(200);
       expect((await list()).status).toBe(401);

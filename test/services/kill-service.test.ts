@@ -39,9 +39,9 @@ describe.each(['micro-rest-fastify', 'micro-grpc-express'])('%s with billing kil
     target = await findTarget(name)!.start({ dataDir: dir.path, host: '127.0.0.1', signal: abort.signal, readyTimeoutMs: 30_000, options: {} });
     const pids = target.pids();
     const json201 = { method: 'POST', headers: { 'content-type': 'application/json' } };
-    const user = await json(`${target.url}/users`, { ...json201, body: JSON.stringify({ name: 'K', email: 'k@example.com' }) });
+    const user = await json(`${target.url}/users`, { ...json201, body: JSON.stringify({ name: 'K', email: 'k@example.com', password: 'k-password' }) });
     expect(user.status).toBe(201);
-    const { token } = (await json(`${target.url}/auth/token`, { ...json201, body: JSON.stringify({ email: 'k@example.com' }) })).body as { token: string };
+    const { token } = (await json(`${target.url}/auth/token`, { ...json201, body: JSON.stringify({ email: 'k@example.com', password: 'k-password' }) })).body as { token: string };
     const userId = (user.body as { id: string }).id;
 
     const billing = pids.find((p) => cmdline(p).includes('services/billing/main'))!;

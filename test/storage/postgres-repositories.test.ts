@@ -62,7 +62,7 @@ describe('postgres schemas', () => {
     const ua = await openUsersStorage({ kind: 'postgres', url: PG_URL, schema: a.users, poolSize: 1 });
     const ub = await openUsersStorage({ kind: 'postgres', url: PG_URL, schema: b.users, poolSize: 1 });
     try {
-      const rec = { id: '00000000-0000-4000-8000-000000000001', name: 'A', email: 'same@example.com', createdAtUs: 1 };
+      const rec = { id: '00000000-0000-4000-8000-000000000001', name: 'A', email: 'same@example.com', passwordHash: 'scrypt$16$8$1$s$h', createdAtUs: 1, announcedAtUs: null };
       expect(await ua.users.insert(rec)).toBe('inserted');
       // Same email, other start: no conflict, because it is another table.
       expect(await ub.users.insert(rec)).toBe('inserted');

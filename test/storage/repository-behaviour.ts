@@ -22,7 +22,7 @@ export function describeRepositoryBehaviour(backend: string, open: () => Promise
       await s.close();
     });
 
-    const user = (n: number) => ({ id: randomUUID(), name: `User ${n}`, email: `u${n}-${randomUUID()}@example.com`, createdAtUs: T0 + n });
+    const user = (n: number) => ({ id: randomUUID(), name: `User ${n}`, email: `u${n}-${randomUUID()}@example.com`, passwordHash: `scrypt$16$8$1$salt${n}$hash${n}`, createdAtUs: T0 + n, announcedAtUs: null });
     const invoice = (userId: string, createdAtUs: number, id = randomUUID()) => ({
       id,
       userId,
@@ -37,6 +37,11 @@ export function describeRepositoryBehaviour(backend: string, open: () => Promise
       const u = { ...user(1), createdAtUs: 1_735_689_600_123_456 };
       expect(await s.users.users.insert(u)).toBe('inserted');
       expect(await s.users.users.findById(u.id)).toEqual(u);
+      expect(await s.users.users.findByEmail(u.email)).toEqual(u);
+      expect(await s.users.users.findByEmail(`nobody-${randomUUID()}@example.com`)).toBeUndefined();
+      await s.users.users.markAnnounced(u.id, T0 + 5);
+      await s.users.users.markAnnounced(u.id, T0 + 9); // the first confirmation stays
+      expect(await s.users.users.findById(u.id)).toEqual({ ...u, announcedAtUs: T0 + 5 });
       expect(await s.users.users.existsById(u.id)).toBe(true);
       expect(await s.users.users.findById(randomUUID())).toBeUndefined();
       expect(await s.users.users.existsById(randomUUID())).toBe(false);

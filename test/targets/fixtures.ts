@@ -2,8 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PasswordHasher } from '../../targets/domain/auth/password-hasher.js';
 import { BillingService } from '../../targets/domain/billing/billing-service.js';
 import type { Clock } from '../../targets/domain/clock.js';
+import type { EventBus } from '../../targets/domain/events.js';
 import { InProcessEventBus } from '../../targets/domain/in-process-bus.js';
 import { UserService, localUserDirectory } from '../../targets/domain/users/user-service.js';
 import { openSqliteBilling } from '../../targets/storage/sqlite/billing-storage.js';
@@ -23,13 +25,18 @@ export class FakeClock implements Clock {
   }
 }
 
-export function domainFixture() {
+/** The cheapest valid scrypt cost: tests check behaviour, not hashing strength. */
+export const TEST_SCRYPT_N = 16;
+
+/** `publishVia` wraps the bus the users service publishes to (e.g. to fail a publish). */
+export function domainFixture(publishVia: (bus: EventBus) => EventBus = (b) => b) {
   const dir = tempDir();
   const clock = new FakeClock();
   const usersStorage = openSqliteUsers(dir.path);
   const billingStorage = openSqliteBilling(dir.path);
   const bus = new InProcessEventBus();
-  const users = new UserService({ users: usersStorage.users, events: bus, clock });
+  const passwords = new PasswordHasher(TEST_SCRYPT_N);
+  const users = new UserService({ users: usersStorage.users, events: publishVia(bus), passwords, clock });
   const billing = new BillingService({
     invoices: billingStorage.invoices,
     accounts: billingStorage.accounts,
@@ -41,6 +48,8 @@ export function domainFixture() {
     dir: dir.path,
     clock,
     bus,
+    passwords,
+    usersStorage,
     users,
     billing,
     async close() {

@@ -3,7 +3,8 @@
 // acknowledged, calls spread over instances, and a dead or stuck service becomes an
 // UpstreamError instead of a hang. Real services on real SQLite, real sockets on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../targets/domain/errors.js';
+import { PasswordHasher } from '../../targets/domain/auth/password-hasher.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, UnprocessableError, ValidationError } from '../../targets/domain/errors.js';
 import type { UserRegistered } from '../../targets/domain/events.js';
 import { billingApp } from '../../targets/services/billing/app.js';
 import { usersOperations } from '../../targets/services/users/app.js';
@@ -12,7 +13,9 @@ import { openSqliteUsers } from '../../targets/storage/sqlite/users-storage.js';
 import { loadTransport } from '../../targets/transports/registry.js';
 import type { Endpoint, EventPublisher, ServedInstance, ServiceClient, Transport, UsersOperations } from '../../targets/transports/transport.js';
 import { UpstreamError } from '../../targets/transports/upstream-error.js';
-import { tempDir } from '../targets/fixtures.js';
+import { TEST_SCRYPT_N, tempDir } from '../targets/fixtures.js';
+
+const PW = 'transport-password';
 
 const TIMEOUT_MS = 2000;
 const never = (): never => {
@@ -52,7 +55,7 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
     });
     billingEndpoint = billingServed.endpoint!;
     const pub = transport.publisher({ peers: { billing: [billingEndpoint] }, timeoutMs: TIMEOUT_MS });
-    const usersServed = await transport.serve('users', usersOperations(usersStorage, pub), { instance: 'users#1', host: '127.0.0.1', port: 0 });
+    const usersServed = await transport.serve('users', usersOperations(usersStorage, pub, new PasswordHasher(TEST_SCRYPT_N)), { instance: 'users#1', host: '127.0.0.1', port: 0 });
     closers.unshift(() => billingServed.close(), () => usersServed.close());
     publisher = await pub;
     closers.unshift(() => publisher.close());
@@ -70,28 +73,28 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
   });
 
   it('round-trips typed calls, including nulls, optionals and 64-bit amounts', async () => {
-    const u = await users.register({ name: 'Ada', email: `ada-${name}@example.com` });
+    const u = await users.register({ name: 'Ada', email: `ada-${name}@example.com`, password: PW });
     expect(u).toMatchObject({ name: 'Ada', email: `ada-${name}@example.com` });
     expect(await users.get({ id: u.id })).toEqual(u);
     expect(await users.exists({ id: u.id })).toBe(true);
     expect(await users.exists({ id: 'not-a-uuid' })).toBe(false);
 
-    const inv = await billing.createInvoice({ userId: u.id, amountCents: 99_999_999_999, currency: 'EUR' });
+    const inv = await billing.createInvoice({ userId: u.id, amountCents: 99_999_999_999, currency: 'EUR', subject: u.id });
     expect(inv).toMatchObject({ userId: u.id, amountCents: 99_999_999_999, currency: 'EUR', status: 'open', paidAt: null });
-    const paid = await billing.payInvoice({ id: inv.id });
+    const paid = await billing.payInvoice({ id: inv.id, subject: u.id });
     expect(paid.paidAt).toEqual(expect.any(String));
-    await billing.createInvoice({ userId: u.id, amountCents: 1, currency: 'USD' });
-    const first = await billing.listInvoices({ userId: u.id, limit: 1 });
+    await billing.createInvoice({ userId: u.id, amountCents: 1, currency: 'USD', subject: u.id });
+    const first = await billing.listInvoices({ userId: u.id, limit: 1, subject: u.id });
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = await billing.listInvoices({ userId: u.id, limit: 1, cursor: first.nextCursor! });
+    const second = await billing.listInvoices({ userId: u.id, limit: 1, cursor: first.nextCursor!, subject: u.id });
     expect(second.items.map((i) => i.id)).toEqual([inv.id]);
-    expect((await billing.listInvoices({ userId: u.id })).nextCursor).toBeNull();
+    expect((await billing.listInvoices({ userId: u.id, subject: u.id })).nextCursor).toBeNull();
   });
 
   it('carries domain errors intact: class, code, message and field', async () => {
-    const u = await users.register({ name: 'Bob', email: `bob-${name}@example.com` });
-    const dup = await users.register({ name: 'Bob', email: `bob-${name}@example.com` }).catch((e: unknown) => e);
+    const u = await users.register({ name: 'Bob', email: `bob-${name}@example.com`, password: PW });
+    const dup = await users.register({ name: 'Bob', email: `bob-${name}@example.com`, password: 'another-password' }).catch((e: unknown) => e);
     expect(dup).toBeInstanceOf(ConflictError);
     expect(dup).toMatchObject({ code: 'conflict', field: 'email', message: 'a user with this email already exists' });
 
@@ -99,19 +102,34 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
     expect(missing).toBeInstanceOf(NotFoundError);
     expect((missing as NotFoundError).field).toBeUndefined();
 
-    const badLimit = await billing.listInvoices({ userId: u.id, limit: 0 }).catch((e: unknown) => e);
+    const badLimit = await billing.listInvoices({ userId: u.id, limit: 0, subject: u.id }).catch((e: unknown) => e);
     expect(badLimit).toBeInstanceOf(ValidationError);
     expect(badLimit).toMatchObject({ code: 'validation', field: 'limit' });
 
     // Billing asks users over the same transport: an unknown user is a 422 on userId.
-    const unknown = await billing.createInvoice({ userId: '00000000-0000-4000-8000-000000000000', amountCents: 5, currency: 'EUR' }).catch((e: unknown) => e);
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const unknown = await billing.createInvoice({ userId: ghost, amountCents: 5, currency: 'EUR', subject: ghost }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(UnprocessableError);
     expect(unknown).toMatchObject({ code: 'unprocessable', field: 'userId' });
   });
 
+  it("carries the caller's subject: sign-in, and billing's ownership answers (403, 404 for pay)", async () => {
+    const owner = await users.register({ name: 'Own', email: `own-${name}@example.com`, password: PW });
+    const other = await users.register({ name: 'Eve', email: `eve-${name}@example.com`, password: PW });
+    expect(await users.authenticate({ email: owner.email, password: PW })).toEqual(owner);
+    const wrong = await users.authenticate({ email: owner.email, password: 'not-the-password' }).catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(UnauthorizedError);
+    const inv = await billing.createInvoice({ userId: owner.id, amountCents: 5, currency: 'EUR', subject: owner.id });
+    const forged = await billing.createInvoice({ userId: owner.id, amountCents: 5, currency: 'EUR', subject: other.id }).catch((e: unknown) => e);
+    expect(forged).toBeInstanceOf(ForbiddenError);
+    expect(forged).toMatchObject({ code: 'forbidden', field: 'userId' });
+    expect(await billing.listInvoices({ userId: owner.id, subject: other.id }).catch((e: unknown) => e)).toBeInstanceOf(ForbiddenError);
+    expect(await billing.payInvoice({ id: inv.id, subject: other.id }).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+  });
+
   it('delivers UserRegistered to billing before register() returns, once per registration', async () => {
     const before = delivered.length;
-    const u = await users.register({ name: 'Cy', email: `cy-${name}@example.com` });
+    const u = await users.register({ name: 'Cy', email: `cy-${name}@example.com`, password: PW });
     const mine = delivered.slice(before).filter((e) => e.userId === u.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ type: 'UserRegistered', email: u.email, occurredAt: u.createdAt });
@@ -123,6 +141,7 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
     const hits = [0, 0];
     const counting = (i: number): UsersOperations => ({
       register: () => Promise.reject(new Error('unused')),
+      authenticate: () => Promise.reject(new Error('unused')),
       get: () => Promise.reject(new Error('unused')),
       exists: async () => (hits[i]!++, true),
     });
@@ -142,7 +161,7 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
   it('turns a closed service into UpstreamError "unavailable" and a stuck one into "upstream_timeout"', async () => {
     const stuck: ServedInstance = await transport.serve(
       'users',
-      { register: () => new Promise(() => undefined), get: () => new Promise(() => undefined), exists: () => new Promise(() => undefined) },
+      { register: () => new Promise(() => undefined), authenticate: () => new Promise(() => undefined), get: () => new Promise(() => undefined), exists: () => new Promise(() => undefined) },
       { instance: 'users#stuck', host: '127.0.0.1', port: 0 },
     );
     const slow = await transport.connect('users', { endpoints: [stuck.endpoint!], timeoutMs: 300 });
@@ -151,7 +170,7 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
     expect(timedOut).toMatchObject({ code: 'upstream_timeout', service: 'users', status: 504 });
     await slow.close();
 
-    const gone = await transport.serve('users', { register: async () => never(), get: async () => never(), exists: async () => true }, {
+    const gone = await transport.serve('users', { register: async () => never(), authenticate: async () => never(), get: async () => never(), exists: async () => true }, {
       instance: 'users#gone',
       host: '127.0.0.1',
       port: 0,

@@ -2,7 +2,7 @@
 // and for --url. Part of the HTTP load protocol (protocol.ts).
 import { setMaxListeners } from 'node:events';
 import { request } from 'undici';
-import type { SeedData } from '../context.js';
+import { seedPassword, type SeedData } from '../context.js';
 import type { SeedSpec } from '../../../scenarios/define.js';
 
 const CONCURRENCY = 16;
@@ -44,8 +44,8 @@ async function inParallel(count: number, signal: AbortSignal, job: (i: number) =
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
 }
 
-export async function obtainToken(base: string, email: string, signal: AbortSignal): Promise<string> {
-  const { token } = await post(base, '/auth/token', { email }, signal);
+export async function obtainToken(base: string, email: string, password: string, signal: AbortSignal): Promise<string> {
+  const { token } = await post(base, '/auth/token', { email, password }, signal);
   if (typeof token !== 'string') throw new Error('seed: POST /auth/token returned no token');
   return `Bearer ${token}`;
 }
@@ -53,23 +53,24 @@ export async function obtainToken(base: string, email: string, signal: AbortSign
 export async function seed(base: string, spec: SeedSpec, runId: string, signal: AbortSignal): Promise<SeedData> {
   // post() keeps exactly one listener per request in flight on the shared signal.
   setMaxListeners(CONCURRENCY + 4, signal);
-  const needsToken = spec.auth !== false || spec.invoicesPerUser > 0;
-  const authorization = needsToken ? await obtainToken(base, `seed-${runId}@example.test`, signal) : '';
+  // Targets let a user act on their own data only: each seeded user gets a token of their own.
+  const needsTokens = spec.auth !== false || spec.invoicesPerUser > 0;
+  const password = seedPassword(runId);
   const userIds: string[] = new Array(spec.users);
+  const authorizations: string[] = needsTokens ? new Array(spec.users) : [];
   await inParallel(spec.users, signal, async (i) => {
-    const u = await post(base, '/users', { name: `Seed ${i}`, email: `seed-${runId}-${i}@example.test` }, signal);
+    const email = `seed-${runId}-${i}@example.test`;
+    const u = await post(base, '/users', { name: `Seed ${i}`, email, password }, signal);
     userIds[i] = String(u.id);
+    if (needsTokens) authorizations[i] = await obtainToken(base, email, password, signal);
   });
   const invoiceIds: string[] = new Array(spec.users * spec.invoicesPerUser);
+  const invoiceOwners: number[] = new Array(invoiceIds.length);
   await inParallel(invoiceIds.length, signal, async (i) => {
-    const inv = await post(
-      base,
-      '/invoices',
-      { userId: userIds[i % spec.users], amountCents: 100 + i, currency: 'EUR' },
-      signal,
-      authorization,
-    );
+    const owner = i % spec.users;
+    const inv = await post(base, '/invoices', { userId: userIds[owner], amountCents: 100 + i, currency: 'EUR' }, signal, authorizations[owner]);
     invoiceIds[i] = String(inv.id);
+    invoiceOwners[i] = owner;
   });
-  return { userIds, invoiceIds, authorization };
+  return { userIds, invoiceIds, authorization: authorizations[0] ?? '', authorizations, invoiceOwners };
 }

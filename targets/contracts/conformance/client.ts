@@ -17,6 +17,8 @@ export interface RequestOptions {
   token?: string;
   /** Full Authorization header value; wins over `token`. */
   authorization?: string;
+  /** Any other request headers. */
+  headers?: Record<string, string>;
 }
 
 export class ApiClient {
@@ -39,7 +41,7 @@ export class ApiClient {
   }
 
   async request(method: string, path: string, opts: RequestOptions): Promise<ApiResponse> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...opts.headers };
     let body: string | undefined;
     if (opts.json !== undefined) {
       body = JSON.stringify(opts.json);

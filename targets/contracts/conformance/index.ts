@@ -4,7 +4,9 @@
 import { ApiClient } from './client.js';
 import type { SuiteContext } from './context.js';
 import { healthChecks, tokenChecks, unauthorizedChecks } from './checks/auth.js';
+import { httpEdgeChecks } from './checks/http-edges.js';
 import { invoiceChecks } from './checks/invoices.js';
+import { ownershipChecks } from './checks/ownership.js';
 import { paginationChecks } from './checks/pagination.js';
 import { userChecks } from './checks/users.js';
 import { Recorder, type ConformanceOptions, type ConformanceReport } from './report.js';
@@ -13,20 +15,33 @@ export type { ConformanceCheck, ConformanceOptions, ConformanceReport } from './
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
+function newContext(baseUrl: string, opts: ConformanceOptions): SuiteContext {
+  return {
+    api: new ApiClient(baseUrl, opts.signal, opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    rec: new Recorder(opts.signal),
+    opts,
+    account: undefined,
+  };
+}
+
+/** The HTTP-edge checks alone, for reference targets that serve only /health and /users. */
+export async function runEdgeConformance(baseUrl: string, opts: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const ctx = newContext(baseUrl, opts);
+  await httpEdgeChecks(ctx, baseUrl);
+  return ctx.rec.report();
+}
+
 /** Rejects only when `opts.signal` aborts; every other problem is a failed check. */
 export async function runConformance(baseUrl: string, opts: ConformanceOptions = {}): Promise<ConformanceReport> {
-  const rec = new Recorder(opts.signal);
-  const ctx: SuiteContext = {
-    api: new ApiClient(baseUrl, opts.signal, opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    rec,
-    opts,
-    token: undefined,
-  };
+  const ctx = newContext(baseUrl, opts);
+  const { rec } = ctx;
   await healthChecks(ctx);
   await tokenChecks(ctx);
   await unauthorizedChecks(ctx);
   await userChecks(ctx);
   await invoiceChecks(ctx);
   await paginationChecks(ctx);
+  await ownershipChecks(ctx);
+  await httpEdgeChecks(ctx, baseUrl);
   return rec.report();
 }

@@ -3,6 +3,8 @@
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 
+export const UNSUPPORTED_ENCODING_MESSAGE = 'unsupported request body encoding';
+
 export function isJsonMediaType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const semi = contentType.indexOf(';');
@@ -10,7 +12,13 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return media === 'application/json';
 }
 
-export function decodeJsonBody(contentType: string | undefined, raw: Uint8Array | undefined): unknown {
+/** Request bodies are plain JSON: no target inflates gzip/deflate/br (express did, fastify ignored the header). */
+export function isIdentityEncoding(contentEncoding: string | undefined): boolean {
+  return contentEncoding === undefined || contentEncoding.trim() === '' || contentEncoding.trim().toLowerCase() === 'identity';
+}
+
+export function decodeJsonBody(contentType: string | undefined, raw: Uint8Array | undefined, contentEncoding?: string): unknown {
+  if (!isIdentityEncoding(contentEncoding)) throw new UnsupportedMediaTypeError(UNSUPPORTED_ENCODING_MESSAGE);
   if (!raw || raw.length === 0) throw new ValidationError('a JSON request body is required', 'body');
   // Frameworks enforce the limit while reading; this guards edges that do not.
   if (raw.length > BODY_LIMIT_BYTES) throw new PayloadTooLargeError(`body exceeds ${BODY_LIMIT_BYTES} bytes`);

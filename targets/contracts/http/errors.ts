@@ -4,6 +4,7 @@
 import { DomainError, HTTP_STATUS, type ErrorCode } from '../../domain/errors.js';
 import { UpstreamError } from '../../transports/upstream-error.js';
 import type { ErrorBody } from '../schemas.js';
+import { UNSUPPORTED_ENCODING_MESSAGE } from './body.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
 
 export interface HttpResponse {
@@ -24,6 +25,7 @@ export function toErrorResponse(err: unknown, log: (err: unknown) => void = defa
   if (err instanceof DomainError) {
     const res: HttpResponse = { status: err.status, body: errorBody(err.code, err.message, err.field) };
     if (err.code === 'unauthorized') res.headers = { 'www-authenticate': 'Bearer' };
+    if (err.code === 'unavailable') res.headers = { 'retry-after': '1' };
     return res;
   }
   // A gateway's service call that failed (down, too slow, unreadable): 502/503/504, never a hang.
@@ -35,7 +37,7 @@ export function toErrorResponse(err: unknown, log: (err: unknown) => void = defa
     if (code === 'payload_too_large') {
       return { status, body: errorBody(code, `request body exceeds ${BODY_LIMIT_BYTES} bytes`) };
     }
-    if (code === 'unsupported_media_type') return { status, body: errorBody(code, 'unsupported request body encoding') };
+    if (code === 'unsupported_media_type') return { status, body: errorBody(code, UNSUPPORTED_ENCODING_MESSAGE) };
     // Any other framework-level 4xx is a malformed request: 400 on the body.
     return { status: 400, body: errorBody('validation', 'malformed request', 'body') };
   }

@@ -11,6 +11,7 @@ export interface RawRequest {
   params: Record<string, string | undefined>;
   query: unknown;
   contentType: string | undefined;
+  contentEncoding: string | undefined;
   authorization: string | undefined;
   /** Raw body bytes as read by the framework (already bounded by BODY_LIMIT_BYTES). */
   body: Uint8Array | undefined;
@@ -40,7 +41,7 @@ function bindRoute<K extends RouteId>(id: K, handlers: RouteHandlers, authentica
         const claims = spec.auth ? await authenticate(raw.authorization) : undefined;
         const params = parseOrThrow(spec.params, raw.params, 'params');
         const query = spec.query ? parseOrThrow(spec.query, raw.query ?? {}, 'query') : {};
-        const body = spec.body ? decodeJsonBody(raw.contentType, raw.body) : undefined;
+        const body = spec.body ? decodeJsonBody(raw.contentType, raw.body, raw.contentEncoding) : undefined;
         return { status: spec.status, body: await handler({ params, query, body, claims }) };
       } catch (err) {
         return toErrorResponse(err);

@@ -1,15 +1,11 @@
-// Issues and verifies access tokens: HS256 JWTs, 15 minutes, subject = email.
+// Issues and verifies access tokens: HS256 JWTs, 15 minutes, subject = user id. Who may have
+// a token is the users service's answer (UserService.authenticate checks the password).
 // Verification pins the algorithm and requires `exp`: jose only checks exp when present.
 import { SignJWT, jwtVerify } from 'jose';
-import { z } from 'zod';
 import { UnauthorizedError } from '../errors.js';
-import { emailSchema } from '../users/schemas.js';
-import { parseOrThrow } from '../validation.js';
 
 export const TOKEN_TTL_SECONDS = 15 * 60;
 export const MIN_SECRET_LENGTH = 16;
-
-export const issueTokenSchema = z.strictObject({ email: emailSchema });
 
 export interface TokenClaims {
   sub: string;
@@ -35,12 +31,12 @@ export class TokenService {
     this.#now = opts.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   }
 
-  async issue(input: unknown): Promise<{ token: string }> {
-    const { email } = parseOrThrow(issueTokenSchema, input);
+  /** `subject`: the id of an authenticated user. */
+  async issue(subject: string): Promise<{ token: string }> {
     const now = this.#now();
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(email)
+      .setSubject(subject)
       .setIssuedAt(now)
       .setExpirationTime(now + TOKEN_TTL_SECONDS)
       .sign(this.#key);

@@ -1,8 +1,10 @@
 // The billing service: invoices and billing accounts. It learns about users only through
-// the UserDirectory port and the UserRegistered event.
+// the UserDirectory port and the UserRegistered event. Ownership is decided here, once, for
+// every topology: a user acts on their own invoices only (`subject` = the token's user id).
 import { randomUUID } from 'node:crypto';
 import { microsToIso, systemClock, type Clock } from '../clock.js';
-import { NotFoundError, UnprocessableError } from '../errors.js';
+import { subjectOf } from '../auth/subject.js';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js';
 import type { EventBus, UserRegistered } from '../events.js';
 import type { Invoice, InvoicePage } from '../model.js';
 import type { BillingAccountRepository, InvoiceRecord, InvoiceRepository, UserDirectory } from '../ports.js';
@@ -30,8 +32,11 @@ export class BillingService {
     this.#clock = deps.clock ?? systemClock;
   }
 
-  async createInvoice(input: unknown): Promise<Invoice> {
+  /** 403 unless the invoice is for `subject` itself. */
+  async createInvoice(input: unknown, subject: unknown): Promise<Invoice> {
+    const caller = subjectOf(subject);
     const cmd = parseOrThrow(createInvoiceSchema, input);
+    if (cmd.userId !== caller) throw new ForbiddenError('invoices can only be created for yourself', 'userId');
     // Well-formed but unknown user: the request is understood yet cannot be honoured (422).
     if (!(await this.#directory.exists(cmd.userId))) {
       throw new UnprocessableError(`user ${cmd.userId} does not exist`, 'userId');
@@ -50,11 +55,13 @@ export class BillingService {
   }
 
   /**
-   * Newest first. An unknown user simply has no invoices (billing does not ask users for a
-   * read: that would add a service hop to every list in the micro topologies).
+   * Newest first; 403 unless `userId` is `subject`. Billing does not ask users whether the
+   * user exists: that would add a service hop to every list in the micro topologies.
    */
-  async listInvoices(userId: unknown, options: unknown = {}): Promise<InvoicePage> {
+  async listInvoices(userId: unknown, options: unknown, subject: unknown): Promise<InvoicePage> {
+    const caller = subjectOf(subject);
     const id = parseOrThrow(uuidSchema, userId, 'userId');
+    if (id !== caller) throw new ForbiddenError("another user's invoices cannot be listed", 'id');
     const { limit, cursor } = parseOrThrow(listInvoicesOptionsSchema, options, 'options');
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     // One extra row tells whether another page exists without a COUNT.
@@ -65,11 +72,19 @@ export class BillingService {
     return { items: page.map(toInvoice), nextCursor };
   }
 
-  /** Idempotent: paying a paid invoice returns it unchanged. */
-  async payInvoice(id: unknown): Promise<Invoice> {
+  /**
+   * Idempotent: paying a paid invoice returns it unchanged. Someone else's invoice is the same
+   * 404 as one that does not exist: no hint that it does. (The owner of an invoice never
+   * changes, so checking before the update is race-free.)
+   */
+  async payInvoice(id: unknown, subject: unknown): Promise<Invoice> {
+    const caller = subjectOf(subject);
     const invoiceId = parseOrThrow(uuidSchema, id, 'id');
+    const notFound = () => new NotFoundError(`invoice ${invoiceId} not found`);
+    const existing = await this.#invoices.findById(invoiceId);
+    if (!existing || existing.userId !== caller) throw notFound();
     const record = await this.#invoices.markPaid(invoiceId, this.#clock.nowMicros());
-    if (!record) throw new NotFoundError(`invoice ${invoiceId} not found`);
+    if (!record) throw notFound();
     return toInvoice(record);
   }
 

@@ -23,9 +23,9 @@ export function billingApp(storage: BillingStorage, users: Promise<ServiceClient
   const billing = new BillingService({ invoices: storage.invoices, accounts: storage.accounts, directory: remoteUserDirectory(users) });
   return {
     operations: {
-      createInvoice: (input) => billing.createInvoice(input),
-      listInvoices: ({ userId, ...options }) => billing.listInvoices(userId, withoutUndefined(options)),
-      payInvoice: (input) => billing.payInvoice(input.id),
+      createInvoice: ({ subject, ...input }) => billing.createInvoice(input, subject),
+      listInvoices: ({ userId, subject, ...options }) => billing.listInvoices(userId, withoutUndefined(options), subject),
+      payInvoice: ({ id, subject }) => billing.payInvoice(id, subject),
     },
     consumes: {
       UserRegistered: async (event, delivery) => {

@@ -4,7 +4,7 @@
 import type { RouteHandlers } from '../../contracts/api.js';
 import type { TokenService } from '../../domain/auth/token-service.js';
 import { createInvoiceSchema } from '../../domain/billing/schemas.js';
-import { registerUserSchema } from '../../domain/users/schemas.js';
+import { credentialsSchema, registerUserSchema } from '../../domain/users/schemas.js';
 import { parseOrThrow } from '../../domain/validation.js';
 import type { ServiceClient } from '../../transports/transport.js';
 
@@ -17,11 +17,12 @@ export interface GatewayClients {
 export function gatewayHandlers({ users, billing, tokens }: GatewayClients): RouteHandlers {
   return {
     health: async () => ({ status: 'ok' }),
-    issueToken: (req) => tokens.issue(req.body),
+    issueToken: async (req) => tokens.issue((await users.authenticate(parseOrThrow(credentialsSchema, req.body))).id),
     registerUser: (req) => users.register(parseOrThrow(registerUserSchema, req.body)),
     getUser: (req) => users.get({ id: req.params.id }),
-    createInvoice: (req) => billing.createInvoice(parseOrThrow(createInvoiceSchema, req.body)),
-    listInvoices: (req) => billing.listInvoices({ userId: req.params.id, ...req.query }),
-    payInvoice: (req) => billing.payInvoice({ id: req.params.id }),
+    // The verified subject travels with each call: billing decides ownership, not the gateway.
+    createInvoice: (req) => billing.createInvoice({ ...parseOrThrow(createInvoiceSchema, req.body), subject: req.claims.sub }),
+    listInvoices: (req) => billing.listInvoices({ userId: req.params.id, ...req.query, subject: req.claims.sub }),
+    payInvoice: (req) => billing.payInvoice({ id: req.params.id, subject: req.claims.sub }),
   };
 }

@@ -1,5 +1,6 @@
 // The users service as a process: its own database, the domain's UserService, and an event
 // bus that publishes UserRegistered over the chosen transport.
+import type { PasswordHasher } from '../../domain/auth/password-hasher.js';
 import type { EventBus } from '../../domain/events.js';
 import { UserService } from '../../domain/users/user-service.js';
 import type { UsersStorage } from '../../storage/ports.js';
@@ -15,11 +16,14 @@ export function publishingBus(publisher: Promise<EventPublisher>): EventBus {
   };
 }
 
-export function usersOperations(storage: UsersStorage, publisher: Promise<EventPublisher>): UsersOperations {
-  const users = new UserService({ users: storage.users, events: publishingBus(publisher) });
+export function usersOperations(storage: UsersStorage, publisher: Promise<EventPublisher>, passwords: PasswordHasher, publishTimeoutMs?: number): UsersOperations {
+  // A sign-up's announcement may take up to the publish deadline; twice that covers its scheduling.
+  const lease = publishTimeoutMs === undefined ? {} : { announceLeaseMs: 2 * publishTimeoutMs };
+  const users = new UserService({ users: storage.users, events: publishingBus(publisher), passwords, ...lease });
   // Each method validates its input again: a service trusts no caller, not even the gateway.
   return {
     register: (input) => users.register(input),
+    authenticate: (input) => users.authenticate(input),
     get: (input) => users.get(input.id),
     exists: (input) => users.exists(input.id),
   };

@@ -8,7 +8,9 @@ CREATE TABLE users (
   id            uuid PRIMARY KEY,
   name          text NOT NULL,
   email         text NOT NULL UNIQUE,
-  created_at_us bigint NOT NULL
+  password_hash text NOT NULL,
+  created_at_us bigint NOT NULL,
+  announced_at_us bigint
 );`;
 
 export const BILLING_DDL = `

@@ -22,6 +22,7 @@ const invoice: ReplyCodec = { toWire: (r) => invoiceToWire(r as Invoice), fromWi
 export const REPLY_CODECS: { readonly [S in ServiceName]: Readonly<Record<string, ReplyCodec>> } = {
   users: {
     register: same,
+    authenticate: same,
     get: same,
     exists: { toWire: (r) => ({ exists: r as boolean }), fromWire: (m) => (m as { exists: boolean }).exists },
   },

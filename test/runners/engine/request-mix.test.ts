@@ -8,6 +8,8 @@ function ctx(): RequestContext {
   return {
     userId: () => 'u1',
     invoiceId: () => 'i1',
+    actor: () => ({ userId: 'u1', authorization: 'Bearer x' }),
+    ownedInvoice: () => ({ invoiceId: 'i1', authorization: 'Bearer x' }),
     authorization: 'Bearer x',
     unique: () => String(n++),
     // Deterministic LCG so the test is stable.

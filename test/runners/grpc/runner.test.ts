@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 function plan(scenario: LoadPlan['scenario'], executor: ExecutorConfig, extra: Partial<LoadPlan> = {}): LoadPlan {
-  return { url: server.url, scenario, executor, seed: { userIds: IDS, invoiceIds: [], authorization: '' }, runId: 'grpc-test', timeoutMs: 5000, ...extra };
+  return { url: server.url, scenario, executor, seed: { userIds: IDS, invoiceIds: [], authorization: '', authorizations: [], invoiceOwners: [] }, runId: 'grpc-test', timeoutMs: 5000, ...extra };
 }
 
 const p99Ms = (s: Sample) => s.histogram.getValueAtPercentile(99) / 1000;
@@ -100,7 +100,7 @@ describe('grpc runner', () => {
       defineScenario({ name: 'bad', description: '', requests: [{ name: 'x', weight: 1, grpc: { service, method, message: () => ({}) } }], executor: { type: 'constant-vus', vus: 1, duration: '1s' } });
     const run = (s: ReturnType<typeof bad>) => grpcRunner.run(plan(s, s.executor), new AbortController().signal, {});
     await expect(run(bad('archbench.users.v1.Nope', 'Get'))).rejects.toThrow(/unknown gRPC service "archbench.users.v1.Nope".*valid services: .*archbench\.users\.v1\.Users/);
-    await expect(run(bad('archbench.users.v1.Users', 'Delete'))).rejects.toThrow(/unknown method "Delete" of archbench.users.v1.Users; valid methods: Register, Get, Exists/);
+    await expect(run(bad('archbench.users.v1.Users', 'Delete'))).rejects.toThrow(/unknown method "Delete" of archbench.users.v1.Users; valid methods: Register, Authenticate, Get, Exists/);
   });
 
   it('refuses a non-loopback address before connecting, and a URL without a port', async () => {

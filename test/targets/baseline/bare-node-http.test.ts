@@ -1,6 +1,7 @@
 // The reference target serves its three routes with the same shapes as the full API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareNodeHttp } from '../../../targets/baseline/spec.js';
+import { runEdgeConformance } from '../../../targets/contracts/conformance.js';
 import { errorResponse, healthResponse, userResponse } from '../../../targets/contracts/schemas.js';
 import type { RunningTarget } from '../../../targets/target.js';
 import { tempDir } from '../fixtures.js';
@@ -27,15 +28,21 @@ describe('bare-node-http', () => {
 
   it('serves health, creates and reads users, refuses duplicates', async () => {
     expect(healthResponse.parse(await (await fetch(`${target!.url}/health`)).json())).toEqual({ status: 'ok' });
-    const res = await post('/users', { name: ' Base ', email: 'Base@Line.dev' });
+    const res = await post('/users', { name: ' Base ', email: 'Base@Line.dev', password: 'base-password' });
     expect(res.status).toBe(201);
     const user = userResponse.parse(await res.json());
     expect(user).toMatchObject({ name: 'Base', email: 'base@line.dev' });
     const got = await fetch(`${target!.url}/users/${user.id}`);
     expect(userResponse.parse(await got.json())).toEqual(user);
-    const dup = await post('/users', { name: 'Again', email: 'base@line.dev' });
+    const dup = await post('/users', { name: 'Again', email: 'base@line.dev', password: 'base-password' });
     expect(dup.status).toBe(409);
     expect(errorResponse.parse(await dup.json()).error.code).toBe('conflict');
+  });
+
+  it('answers unreadable requests, encoded bodies and wrong methods as every target does (HTTP-edge conformance)', async () => {
+    const report = await runEdgeConformance(target!.url, { signal: abort.signal });
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report.checks.length).toBeGreaterThanOrEqual(10);
   });
 
   it('answers 404, 400 and 413 with JSON errors', async () => {
@@ -43,8 +50,9 @@ describe('bare-node-http', () => {
       [fetch(`${target!.url}/users/00000000-0000-4000-8000-000000000000`), 404],
       [fetch(`${target!.url}/invoices`), 404],
       [fetch(`${target!.url}/users`, { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } }), 400],
-      [post('/users', { name: '', email: 'x@y.z' }), 400],
-      [post('/users', { name: 'x'.repeat(70_000), email: 'x@y.z' }), 413],
+      [post('/users', { name: '', email: 'x@y.z', password: 'base-password' }), 400],
+      [post('/users', { name: 'No Password', email: 'x@y.z' }), 400],
+      [post('/users', { name: 'x'.repeat(70_000), email: 'x@y.z', password: 'base-password' }), 413],
     ];
     for (const [p, status] of cases) {
       const res = await p;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../../targets/domain/billing/cursor.js';
-import { NotFoundError, UnprocessableError, ValidationError } from '../../../targets/domain/errors.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError, UnprocessableError, ValidationError } from '../../../targets/domain/errors.js';
 import type { UserRegistered } from '../../../targets/domain/events.js';
 import type { User } from '../../../targets/domain/model.js';
 import { domainFixture } from '../fixtures.js';
@@ -10,7 +10,7 @@ let f: ReturnType<typeof domainFixture>;
 let user: User;
 beforeEach(async () => {
   f = domainFixture();
-  user = await f.users.register({ name: 'Payer', email: 'payer@example.com' });
+  user = await f.users.register({ name: 'Payer', email: 'payer@example.com', password: 'payer-password' });
 });
 afterEach(async () => {
   await f.close();
@@ -24,7 +24,7 @@ async function fieldOf(p: Promise<unknown>): Promise<string | undefined> {
 
 describe('BillingService.createInvoice', () => {
   it('creates an open invoice', async () => {
-    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 1999, currency: 'EUR' });
+    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 1999, currency: 'EUR' }, user.id);
     expect(inv).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       userId: user.id,
@@ -37,7 +37,7 @@ describe('BillingService.createInvoice', () => {
   });
 
   it('accepts the 1e11 maximum', async () => {
-    await expect(f.billing.createInvoice({ userId: user.id, amountCents: 1e11, currency: 'USD' })).resolves.toBeDefined();
+    await expect(f.billing.createInvoice({ userId: user.id, amountCents: 1e11, currency: 'USD' }, user.id)).resolves.toBeDefined();
   });
 
   it.each([
@@ -53,11 +53,12 @@ describe('BillingService.createInvoice', () => {
     [{ currency: 'ZZZ' }, 'currency'],
     [{ extra: 1 }, 'extra'],
   ])('rejects %j on %s', async (patch, field) => {
-    expect(await fieldOf(f.billing.createInvoice({ userId: user.id, amountCents: 100, currency: 'USD', ...patch }))).toBe(field);
+    expect(await fieldOf(f.billing.createInvoice({ userId: user.id, amountCents: 100, currency: 'USD', ...patch }, user.id))).toBe(field);
   });
 
   it('refuses an unknown user with an unprocessable error', async () => {
-    await expect(f.billing.createInvoice({ userId: randomUUID(), amountCents: 1, currency: 'USD' })).rejects.toBeInstanceOf(
+    const ghost = randomUUID(); // a validly signed token for a user that does not exist
+    await expect(f.billing.createInvoice({ userId: ghost, amountCents: 1, currency: 'USD' }, ghost)).rejects.toBeInstanceOf(
       UnprocessableError,
     );
   });
@@ -66,13 +67,13 @@ describe('BillingService.createInvoice', () => {
 describe('BillingService.listInvoices', () => {
   async function createMany(n: number): Promise<string[]> {
     const ids: string[] = [];
-    for (let i = 0; i < n; i++) ids.push((await f.billing.createInvoice({ userId: user.id, amountCents: i + 1, currency: 'USD' })).id);
+    for (let i = 0; i < n; i++) ids.push((await f.billing.createInvoice({ userId: user.id, amountCents: i + 1, currency: 'USD' }, user.id)).id);
     return ids;
   }
 
   it('lists newest first with a default limit of 20', async () => {
     const ids = await createMany(25);
-    const page = await f.billing.listInvoices(user.id);
+    const page = await f.billing.listInvoices(user.id, {}, user.id);
     expect(page.items.map((i) => i.id)).toEqual(ids.reverse().slice(0, 20));
     expect(page.nextCursor).toEqual(expect.any(String));
   });
@@ -83,7 +84,7 @@ describe('BillingService.listInvoices', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await f.billing.listInvoices(user.id, cursor === undefined ? { limit: 3 } : { limit: 3, cursor });
+      const page = await f.billing.listInvoices(user.id, cursor === undefined ? { limit: 3 } : { limit: 3, cursor }, user.id);
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor ?? undefined;
       pages++;
@@ -95,16 +96,17 @@ describe('BillingService.listInvoices', () => {
   it('orders invoices created in the same instant by id, consistently across pages', async () => {
     f.clock.nowMicros = () => 1_700_000_000_000_000; // frozen clock
     await createMany(4);
-    const all = (await f.billing.listInvoices(user.id, { limit: 100 })).items.map((i) => i.id);
+    const all = (await f.billing.listInvoices(user.id, { limit: 100 }, user.id)).items.map((i) => i.id);
     expect(all).toEqual([...all].sort().reverse());
-    const first = await f.billing.listInvoices(user.id, { limit: 2 });
-    const second = await f.billing.listInvoices(user.id, { limit: 2, cursor: first.nextCursor ?? '' });
+    const first = await f.billing.listInvoices(user.id, { limit: 2 }, user.id);
+    const second = await f.billing.listInvoices(user.id, { limit: 2, cursor: first.nextCursor ?? '' }, user.id);
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(all);
     expect(second.nextCursor).toBeNull();
   });
 
   it('returns an empty page for a user without invoices', async () => {
-    expect(await f.billing.listInvoices(randomUUID())).toEqual({ items: [], nextCursor: null });
+    const other = await f.users.register({ name: 'New', email: 'new@example.com', password: 'new-password' });
+    expect(await f.billing.listInvoices(other.id, {}, other.id)).toEqual({ items: [], nextCursor: null });
   });
 
   it.each([
@@ -115,7 +117,7 @@ describe('BillingService.listInvoices', () => {
     [{ cursor: Buffer.from('123.not-a-uuid').toString('base64url') }, 'cursor'],
     [{ cursor: Buffer.from('abc').toString('base64url') }, 'cursor'],
   ])('rejects options %j on %s', async (opts, field) => {
-    expect(await fieldOf(f.billing.listInvoices(user.id, opts))).toBe(field);
+    expect(await fieldOf(f.billing.listInvoices(user.id, opts, user.id))).toBe(field);
   });
 
   it('round-trips cursors', () => {
@@ -126,16 +128,47 @@ describe('BillingService.listInvoices', () => {
 
 describe('BillingService.payInvoice', () => {
   it('is idempotent: the second pay returns the same invoice with paidAt unchanged', async () => {
-    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 500, currency: 'GBP' });
-    const paid = await f.billing.payInvoice(inv.id);
+    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 500, currency: 'GBP' }, user.id);
+    const paid = await f.billing.payInvoice(inv.id, user.id);
     expect(paid).toEqual({ ...inv, status: 'paid', paidAt: expect.any(String) });
-    const again = await f.billing.payInvoice(inv.id);
+    const again = await f.billing.payInvoice(inv.id, user.id);
     expect(again).toEqual(paid);
   });
 
   it('validates the id and reports unknown invoices', async () => {
-    expect(await fieldOf(f.billing.payInvoice('x'))).toBe('id');
-    await expect(f.billing.payInvoice(randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+    expect(await fieldOf(f.billing.payInvoice('x', user.id))).toBe('id');
+    await expect(f.billing.payInvoice(randomUUID(), user.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('ownership (the token subject owns the resource)', () => {
+  let intruder: User;
+  beforeEach(async () => {
+    intruder = await f.users.register({ name: 'Mallory', email: 'mallory@example.com', password: 'mallory-password' });
+  });
+
+  it("refuses to create an invoice for another user with a forbidden error, before asking whether that user exists", async () => {
+    await expect(f.billing.createInvoice({ userId: user.id, amountCents: 100, currency: 'EUR' }, intruder.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(f.billing.createInvoice({ userId: randomUUID(), amountCents: 100, currency: 'EUR' }, intruder.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await f.billing.listInvoices(user.id, {}, user.id)).items).toEqual([]);
+  });
+
+  it("refuses to list another user's invoices with a forbidden error", async () => {
+    await f.billing.createInvoice({ userId: user.id, amountCents: 100, currency: 'EUR' }, user.id);
+    await expect(f.billing.listInvoices(user.id, {}, intruder.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("answers not_found for another user's invoice, exactly as for an unknown one, and leaves it open", async () => {
+    const inv = await f.billing.createInvoice({ userId: user.id, amountCents: 100, currency: 'EUR' }, user.id);
+    const err = await f.billing.payInvoice(inv.id, intruder.id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as Error).message).toBe(`invoice ${inv.id} not found`);
+    expect((await f.billing.listInvoices(user.id, {}, user.id)).items[0]).toMatchObject({ id: inv.id, status: 'open', paidAt: null });
+  });
+
+  it.each([undefined, '', 42])('refuses a call without a subject (%j) as unauthorized', async (subject) => {
+    await expect(f.billing.listInvoices(user.id, {}, subject)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(f.billing.payInvoice(randomUUID(), subject)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });
 

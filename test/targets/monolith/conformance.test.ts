@@ -1,7 +1,7 @@
 // Both monolith targets, started the way the harness starts them, pass the conformance suite,
 // agree with each other on every check, and leave no process behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runConformance, type ConformanceReport } from '../../../targets/contracts/conformance.js';
+import { runConformance, runEdgeConformance, type ConformanceReport } from '../../../targets/contracts/conformance.js';
 import { monolith } from '../../../targets/monolith/spec.js';
 import type { RunningTarget } from '../../../targets/target.js';
 import { tempDir } from '../fixtures.js';
@@ -51,6 +51,12 @@ describe.each(['fastify', 'express'] as const)('monolith-%s', (framework) => {
     expect(report.checks.length).toBeGreaterThan(60);
     expect(report.checks.some((c) => c.detail === 'skipped: no secret')).toBe(false);
     reports.set(framework, report);
+  });
+
+  it('answers unreadable requests, encoded bodies and wrong methods in the API error format (HTTP-edge conformance)', async () => {
+    const report = await runEdgeConformance(target!.url, { signal: abort.signal });
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report.checks.length).toBeGreaterThanOrEqual(10);
   });
 
   it('passes again on the same (now seeded) target, skipping only the secret checks without a secret', async () => {

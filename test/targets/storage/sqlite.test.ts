@@ -50,7 +50,7 @@ describe('SQLite storage', () => {
     cleanups.push(dir.remove);
     const { users, close } = openSqliteUsers(dir.path);
     cleanups.push(close);
-    const rec = { id: '00000000-0000-4000-8000-000000000001', name: 'A', email: 'a@b.co', createdAtUs: 1 };
+    const rec = { id: '00000000-0000-4000-8000-000000000001', name: 'A', email: 'a@b.co', passwordHash: 'scrypt$16$8$1$s$h', createdAtUs: 1, announcedAtUs: null };
     expect(await users.insert(rec)).toBe('inserted');
     expect(await users.insert({ ...rec, id: '00000000-0000-4000-8000-000000000002' })).toBe('email_taken');
   });

@@ -1,6 +1,6 @@
 // GET /users/:id/invoices: newest first, limit, cursor continuation, invalid parameters.
 import { invoicePageResponse, invoiceResponse } from '../../schemas.js';
-import { createUser, unknownId, type SuiteContext } from '../context.js';
+import { createAccount, type SuiteContext } from '../context.js';
 import { expectBody, expectEqual, expectError, expectTrue } from '../expect.js';
 import { need } from '../report.js';
 
@@ -8,19 +8,17 @@ const COUNT = 5;
 
 export async function paginationChecks(ctx: SuiteContext): Promise<void> {
   const { api, rec } = ctx;
-  const token = () => need(ctx.token, 'POST /auth/token');
-  const list = (userId: string, query = '') => api.get(`/users/${userId}/invoices${query}`, { token: token() });
-
   // Sequential on purpose: creation order is the order the list must reverse.
-  const created = await rec.setup(`setup: a user with ${COUNT} invoices`, async () => {
-    const u = await createUser(ctx, 'Pagination User');
+  const created = await rec.setup(`setup: a signed-in user with ${COUNT} invoices`, async () => {
+    const a = await createAccount(ctx, 'Pagination User');
     const ids: string[] = [];
     for (let i = 1; i <= COUNT; i++) {
-      const res = await api.post('/invoices', { token: token(), json: { userId: u.id, amountCents: i * 100, currency: 'GBP' } });
+      const res = await api.post('/invoices', { token: a.token, json: { userId: a.id, amountCents: i * 100, currency: 'GBP' } });
       ids.push(expectBody(res, 201, invoiceResponse).id);
     }
-    return { userId: u.id, newestFirst: ids.reverse() };
+    return { userId: a.id, token: a.token, newestFirst: ids.reverse() };
   });
+  const list = (userId: string, query = '') => api.get(`/users/${userId}/invoices${query}`, { token: need(created, 'invoices').token });
 
   await rec.check('GET /users/:id/invoices -> 200 all, newest first, nextCursor null', async () => {
     const c = need(created, 'invoices');
@@ -49,7 +47,9 @@ export async function paginationChecks(ctx: SuiteContext): Promise<void> {
     expectTrue(expectBody(await list(c.userId, '?limit=100'), 200, invoicePageResponse).items.length === COUNT, 'expected all invoices');
   });
   await rec.check('GET /users/:id/invoices for a user without invoices -> 200 empty page', async () => {
-    expectEqual(expectBody(await list(unknownId()), 200, invoicePageResponse), { items: [], nextCursor: null }, 'page');
+    const fresh = await createAccount(ctx, 'Empty User');
+    const res = await api.get(`/users/${fresh.id}/invoices`, { token: fresh.token });
+    expectEqual(expectBody(res, 200, invoicePageResponse), { items: [], nextCursor: null }, 'page');
   });
 
   const bad: Array<[string, string, string]> = [
@@ -63,10 +63,11 @@ export async function paginationChecks(ctx: SuiteContext): Promise<void> {
   ];
   for (const [what, query, field] of bad) {
     await rec.check(`GET /users/:id/invoices ${what} -> 400 field ${field}`, async () => {
-      expectError(await list(created?.userId ?? unknownId(), query), 400, 'validation', field);
+      const c = need(created, 'invoices');
+      expectError(await list(c.userId, query), 400, 'validation', field);
     });
   }
   await rec.check('GET /users/:id/invoices malformed user id -> 400 field id', async () => {
-    expectError(await api.get('/users/not-a-uuid/invoices', { token: token() }), 400, 'validation', 'id');
+    expectError(await api.get('/users/not-a-uuid/invoices', { token: need(created, 'invoices').token }), 400, 'validation', 'id');
   });
 }
