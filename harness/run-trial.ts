@@ -112,6 +112,8 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       await withTimeout('warmup', plan.warmupMs + LOAD_GRACE_MS, (s) => runner.run({ ...loadPlan, executor: warmupExecutor(plan.executor, plan.warmupMs, plan.warmupLoad) }, s, {}), signal);
     }
 
+    // Ctrl-C or a crash during warm-up: the measured phase must not start at all.
+    if (signal.aborted) throw signal.reason;
     phase('measure');
     const sampler = new TreeSampler(() => running.pids());
     const meter = new GeneratorMeter();

@@ -49,7 +49,10 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
   try {
     await new Promise<void>((resolve, reject) => {
       const onAbort = () => send({ type: 'abort' });
-      signal.addEventListener('abort', onAbort, { once: true });
+      // Already aborted (Ctrl-C during warm-up): the listener would never fire; the threads
+      // queue the message and stop as soon as they start.
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       const fail = (err: Error) => {
         signal.removeEventListener('abort', onAbort);
         reject(err);
