@@ -18,7 +18,7 @@ import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
 import { assertLoopback } from '../common/loopback.js';
 import { TreeSampler } from './proc.js';
-import { sampleBrokerCpu } from './broker-cpu.js';
+import { sampleBrokerCpu, type BrokerCpuSampler } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
 import { TargetUnavailableError } from '../targets/target.js';
 
@@ -66,6 +66,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
   let sample: Sample | undefined;
   let usage: TreeUsage | undefined;
   let cpuPct = 0;
+  let brokerCpu: BrokerCpuSampler | null = null;
 
   try {
     phase('start');
@@ -119,7 +120,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     const meter = new GeneratorMeter();
     // Events published from here on count; the broker's CPU is kept apart from the target's.
     const eventWindow = await openEventWindow(running);
-    const brokerCpu = sampleBrokerCpu(spec.axes.transport);
+    brokerCpu = sampleBrokerCpu(spec.axes.transport);
     sampler.start();
     meter.start();
     const loadMs = executorDurationMs(plan.executor, parseDurationMs);
@@ -144,6 +145,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     return emptyResult(identity(plan), status, why);
   } finally {
     phase('stop');
+    brokerCpu?.dispose();
     await target?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }
