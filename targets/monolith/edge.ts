@@ -1,5 +1,6 @@
 // What a framework builder needs to serve the API, and what it hands back.
-import type { BoundRoute } from '../contracts/http/pipeline.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BoundRoute, RawRequest } from '../contracts/http/pipeline.js';
 import type { ChildServer } from '../lifecycle/child.js';
 
 export interface EdgeOptions {
@@ -14,4 +15,25 @@ export type ServeApi = (routes: BoundRoute[], opts: EdgeOptions) => Promise<Chil
 /** A single header value (frameworks type repeated headers as arrays). */
 export function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * The request with `clientGone`: aborted when the client's connection closes before its answer
+ * was written. A lazy, non-enumerable getter: persistent targets never read it and pay nothing,
+ * and it stays out of copies and IPC messages.
+ */
+export function withClientGone(raw: Omit<RawRequest, 'clientGone'>, req: IncomingMessage, res: ServerResponse): RawRequest {
+  let signal: AbortSignal | undefined;
+  return Object.defineProperty(raw, 'clientGone', {
+    enumerable: false,
+    get(): AbortSignal {
+      if (signal) return signal;
+      const c = new AbortController();
+      signal = c.signal;
+      const gone = () => c.abort(new Error('the client closed its connection before the answer'));
+      if (req.socket.destroyed && !res.writableFinished) gone();
+      else res.once('close', () => res.writableFinished || gone());
+      return signal;
+    },
+  });
 }
