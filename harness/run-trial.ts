@@ -1,7 +1,5 @@
 // One target, one trial: start -> verify -> seed -> warm-up (not recorded) -> measure -> stop.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { buildResult, emptyResult, type RunIdentity } from '../record/build-result.js';
 import type { RunResult, RunStatus } from '../record/results.js';
@@ -21,6 +19,7 @@ import { TreeSampler } from './proc.js';
 import { sampleBrokerCpu, type BrokerCpuSampler } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
 import { TargetUnavailableError } from '../targets/target.js';
+import { makeDataDir } from './data-dir.js';
 
 export interface TrialPlan extends TrialSettings {
   spec: TargetSpec;
@@ -60,7 +59,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     // Aborted by Ctrl-C (outer) or by a target crash (crashed).
   const local = new AbortController();
   const signal = AbortSignal.any([outer, local.signal]);
-  const dataDir = mkdtempSync(join(tmpdir(), `archbench-${spec.name}-`));
+  const dataDir = makeDataDir(spec.name);
   let target: RunningTarget | undefined;
   let crash: string | undefined;
   let sample: Sample | undefined;
