@@ -65,6 +65,8 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
   let sample: Sample | undefined;
   let usage: TreeUsage | undefined;
   let cpuPct = 0;
+  let perThreadCpuPct: number[] | undefined;
+  const health = (s: Sample) => generatorHealth(cpuPct, s.lag, s.threads, perThreadCpuPct);
   let brokerCpu: BrokerCpuSampler | null = null;
 
   try {
@@ -127,20 +129,22 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       tick: (t) => events.emit('tick', { target: spec.name, trial, phase: 'measure', ...t }),
     }), signal);
     cpuPct = meter.cpuPct(sample.externalCpuMs);
+    const mainThread = meter.mainThreadPct();
+    if (mainThread !== null) perThreadCpuPct = [mainThread, ...(sample.threadCpuPct ?? [])];
     usage = sampler.stop();
     const broker = brokerCpu?.stop(sample.ok);
     const eventStats = await eventWindow?.close(signal);
     if (crash) throw new Error(crash);
     const status: RunStatus = outer.aborted ? 'interrupted' : 'ok';
     const extra = { ...(eventStats ? { events: eventStats } : {}), ...(broker ? { brokerCpu: broker } : {}) };
-    return { ...buildResult(identity(plan), sample, usage, generatorHealth(cpuPct, sample.lag, sample.threads), status), ...(Object.keys(extra).length ? { extra } : {}) };
+    return { ...buildResult(identity(plan), sample, usage, health(sample), status), ...(Object.keys(extra).length ? { extra } : {}) };
   } catch (err) {
     // Something the target needs is absent (a broker): the benchmark skips it, not a failure.
     if (err instanceof TargetUnavailableError && !sample) throw err;
     const status: RunStatus = outer.aborted ? 'interrupted' : 'failed';
     const why = crash ?? (outer.aborted ? 'interrupted' : message(err));
     // A partial measurement is still data: keep it, marked.
-    if (sample) return { ...buildResult(identity(plan), sample, usage, generatorHealth(cpuPct, sample.lag, sample.threads), status), error: why };
+    if (sample) return { ...buildResult(identity(plan), sample, usage, health(sample), status), error: why };
     return emptyResult(identity(plan), status, why);
   } finally {
     phase('stop');

@@ -55,6 +55,8 @@ export interface GeneratorHealth {
   /** Schedule lag (intended vs actual send) of open-model runs. */
   lagMs?: LatencySummaryMs | null;
   threads?: number;
+  /** CPU of each generator thread alone, % of one core: the harness's main thread first, then the workers. */
+  perThreadCpuPct?: number[];
   /** A merged run (bench merge): each generator's own health, as it recorded it. */
   sources?: GeneratorSourceHealth[];
 }

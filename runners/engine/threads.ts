@@ -43,6 +43,7 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
   let ready = 0;
   let done = 0;
   let durationMs = 0;
+  const cpuPct: Array<number | null> = workers.map(() => null);
   let startedAt = 0;
   let lastTickRequests = 0;
 
@@ -91,6 +92,7 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
               recorder.absorb(m.recorder);
               lag.add(decodeHistogram(m.lag));
               durationMs = Math.max(durationMs, m.durationMs);
+              cpuPct[i] = m.cpuPct;
               if (++done === threads) {
                 signal.removeEventListener('abort', onAbort);
                 resolve();
@@ -106,5 +108,6 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return recorder.finish(durationMs, { threads, ...(isOpenModel(plan.executor) ? { lag } : {}) });
+  const threadCpuPct = cpuPct.every((p): p is number => p !== null) ? { threadCpuPct: cpuPct } : {};
+  return recorder.finish(durationMs, { threads, ...threadCpuPct, ...(isOpenModel(plan.executor) ? { lag } : {}) });
 }
