@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pidAlive } from '../common/pid-alive.js';
 
 const PREFIX = 'archbench-';
 // archbench-<target>-pid<PID>-<6 random characters from mkdtemp>
@@ -13,18 +14,8 @@ export function makeDataDir(target: string, root = tmpdir()): string {
   return mkdtempSync(join(root, `${PREFIX}${target}-pid${process.pid}-`));
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, owned by someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes data folders whose harness is gone; returns their paths. Folders without a PID are left alone. */
-export function removeStaleDataDirs(root = tmpdir(), isAlive: (pid: number) => boolean = alive): string[] {
+export function removeStaleDataDirs(root = tmpdir(), isAlive: (pid: number) => boolean = pidAlive): string[] {
   const removed: string[] = [];
   let names: string[];
   try {

@@ -18,11 +18,18 @@ export function headerValue(v: string | string[] | undefined): string | undefine
 }
 
 /**
- * The request with `clientGone`: aborted when the client's connection closes before its answer
+ * The framework-independent request, with `clientGone`: aborted when the client's connection closes before its answer
  * was written. A lazy, non-enumerable getter: persistent targets never read it and pay nothing,
  * and it stays out of copies and IPC messages.
  */
-export function withClientGone(raw: Omit<RawRequest, 'clientGone'>, req: IncomingMessage, res: ServerResponse): RawRequest {
+export function rawRequest(from: { params: unknown; query: unknown; body: unknown }, req: IncomingMessage, res: ServerResponse): RawRequest {
+  const raw = {
+    params: from.params as Record<string, string>,
+    query: from.query,
+    contentType: headerValue(req.headers['content-type']),
+    authorization: headerValue(req.headers.authorization),
+    body: Buffer.isBuffer(from.body) ? from.body : undefined,
+  };
   let signal: AbortSignal | undefined;
   return Object.defineProperty(raw, 'clientGone', {
     enumerable: false,

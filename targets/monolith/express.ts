@@ -5,7 +5,7 @@ import { cpuBurner } from '../contracts/http/busy-work.js';
 import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
 import { BODY_LIMIT_BYTES } from '../contracts/http/limits.js';
 import { listenHttp } from '../contracts/http/listen.js';
-import { headerValue, withClientGone, type ServeApi } from './edge.js';
+import { rawRequest, type ServeApi } from './edge.js';
 
 function send(res: Response, out: HttpResponse): void {
   if (out.headers) res.set(out.headers);
@@ -31,17 +31,7 @@ export const serveExpress: ServeApi = async (routes, opts) => {
     app[method](route.spec.path, (req: Request, res: Response) => {
       route
         .handle(
-          withClientGone(
-            {
-              params: req.params as Record<string, string>,
-              query: req.query,
-              contentType: headerValue(req.headers['content-type']),
-              authorization: headerValue(req.headers.authorization),
-              body: Buffer.isBuffer(req.body) ? req.body : undefined,
-            },
-            req,
-            res,
-          ),
+          rawRequest(req, req, res),
         )
         .then((out) => send(res, out), (err: unknown) => send(res, toErrorResponse(err)));
     });

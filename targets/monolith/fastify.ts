@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { cpuBurner } from '../contracts/http/busy-work.js';
 import { notFoundResponse, toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
 import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
-import { headerValue, withClientGone, type ServeApi } from './edge.js';
+import { rawRequest, type ServeApi } from './edge.js';
 
 function send(reply: FastifyReply, res: HttpResponse): FastifyReply {
   if (res.headers) reply.headers(res.headers);
@@ -34,17 +34,7 @@ export const serveFastify: ServeApi = async (routes, opts) => {
         send(
           reply,
           await route.handle(
-            withClientGone(
-              {
-                params: req.params as Record<string, string>,
-                query: req.query,
-                contentType: headerValue(req.headers['content-type']),
-                authorization: headerValue(req.headers.authorization),
-                body: Buffer.isBuffer(req.body) ? req.body : undefined,
-              },
-              req.raw,
-              reply.raw,
-            ),
+            rawRequest(req, req.raw, reply.raw),
           ),
         ),
     });

@@ -6,54 +6,22 @@ import { BenchmarkEvents } from '../../harness/events.js';
 import type { BenchmarkPlan } from '../../harness/plan.js';
 import type { Results } from '../../record/results.js';
 import { Recorder } from '../../runners/engine/recorder.js';
-import type { Runner } from '../../runners/runner.js';
-import calibration from '../../scenarios/calibration.js';
+import { fakeSettings, fakeSpec } from './fakes.js';
 
 describe('partial snapshots', () => {
   it('say running with the run in progress until the final one', async () => {
     const events = new BenchmarkEvents();
     const seen: Results[] = [];
     events.on('snapshot', (r) => seen.push(structuredClone(r)));
-    const runner: Runner = {
-      name: 'fake',
-      unsupported: () => null,
-      describe: () => ({ model: 'closed', executor: 'constant-vus', runner: 'fake', description: 'fake' }),
-      run: async (_plan, _signal, ev) => {
-        ev.tick?.({ elapsedMs: 1000, totalMs: 2000, requests: 42, errors: 1, rps: 42 });
-        // Long enough for a periodic snapshot mid-measure.
-        await new Promise((r) => setTimeout(r, 3500));
-        const rec = new Recorder(['GET /']);
-        rec.response(0, 200, true, 1000);
-        return rec.finish(1000);
-      },
-    };
-    const plan = {
-      scenario: { ...calibration, seed: undefined },
-      executor: { type: 'constant-vus', vus: 1, duration: '1s' },
-      runner,
-      warmupMs: 0,
-      warmupLoad: 'scenario',
-      allowRemote: false,
-      host: '127.0.0.1',
-      targetOptions: {},
-      readyTimeoutMs: 1000,
-      requestTimeoutMs: 1000,
-      targets: [
-        {
-          name: 'fake',
-          description: 'no process',
-          axes: { topology: 'calibration', framework: 'none', lifecycle: 'persistent', workers: 1, storage: 'none' },
-          start: async () => ({ url: 'http://127.0.0.1:9', pids: () => [], exited: new Promise(() => undefined), stderrTail: () => [], stop: async () => undefined }),
-        },
-      ],
-      trials: 1,
-      verify: 'never',
-      baseline: 'fake',
-      command: ['bench'],
-      recordedOptions: {},
-      placement: 'none',
-      thresholds: [],
-    } satisfies BenchmarkPlan;
+    const settings = fakeSettings(async (_plan, _signal, ev) => {
+      ev.tick?.({ elapsedMs: 1000, totalMs: 2000, requests: 42, errors: 1, rps: 42 });
+      // Long enough for a periodic snapshot mid-measure.
+      await new Promise((r) => setTimeout(r, 3500));
+      const rec = new Recorder(['GET /']);
+      rec.response(0, 200, true, 1000);
+      return rec.finish(1000);
+    });
+    const plan: BenchmarkPlan = { ...settings, targets: [fakeSpec()], trials: 1, verify: 'never', baseline: 'fake', command: ['bench'], recordedOptions: {}, placement: 'none', thresholds: [] };
     const final = await runBenchmark(plan, events, new AbortController().signal);
     expect(final.status).toBe('ok');
     expect(final.inProgress).toBeUndefined();
