@@ -1,7 +1,5 @@
 // One target, one trial: start -> verify -> seed -> warm-up (not recorded) -> measure -> stop.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { buildResult, emptyResult, type RunIdentity } from '../record/build-result.js';
 import type { RunResult, RunStatus } from '../record/results.js';
@@ -18,9 +16,10 @@ import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
 import { assertLoopback } from '../common/loopback.js';
 import { TreeSampler } from './proc.js';
-import { sampleBrokerCpu } from './broker-cpu.js';
+import { sampleBrokerCpu, type BrokerCpuSampler } from './broker-cpu.js';
 import { openEventWindow } from './event-window.js';
 import { TargetUnavailableError } from '../targets/target.js';
+import { makeDataDir } from './data-dir.js';
 
 export interface TrialPlan extends TrialSettings {
   spec: TargetSpec;
@@ -60,12 +59,15 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     // Aborted by Ctrl-C (outer) or by a target crash (crashed).
   const local = new AbortController();
   const signal = AbortSignal.any([outer, local.signal]);
-  const dataDir = mkdtempSync(join(tmpdir(), `archbench-${spec.name}-`));
+  const dataDir = makeDataDir(spec.name);
   let target: RunningTarget | undefined;
   let crash: string | undefined;
   let sample: Sample | undefined;
   let usage: TreeUsage | undefined;
   let cpuPct = 0;
+  let perThreadCpuPct: number[] | undefined;
+  const health = (s: Sample) => generatorHealth(cpuPct, s.lag, s.threads, perThreadCpuPct);
+  let brokerCpu: BrokerCpuSampler | null = null;
 
   try {
     phase('start');
@@ -112,12 +114,14 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       await withTimeout('warmup', plan.warmupMs + LOAD_GRACE_MS, (s) => runner.run({ ...loadPlan, executor: warmupExecutor(plan.executor, plan.warmupMs, plan.warmupLoad) }, s, {}), signal);
     }
 
+    // Ctrl-C or a crash during warm-up: the measured phase must not start at all.
+    if (signal.aborted) throw signal.reason;
     phase('measure');
     const sampler = new TreeSampler(() => running.pids());
     const meter = new GeneratorMeter();
     // Events published from here on count; the broker's CPU is kept apart from the target's.
     const eventWindow = await openEventWindow(running);
-    const brokerCpu = sampleBrokerCpu(spec.axes.transport);
+    brokerCpu = sampleBrokerCpu(spec.axes.transport);
     sampler.start();
     meter.start();
     const loadMs = executorDurationMs(plan.executor, parseDurationMs);
@@ -125,23 +129,26 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       tick: (t) => events.emit('tick', { target: spec.name, trial, phase: 'measure', ...t }),
     }), signal);
     cpuPct = meter.cpuPct(sample.externalCpuMs);
+    const mainThread = meter.mainThreadPct();
+    if (mainThread !== null) perThreadCpuPct = [mainThread, ...(sample.threadCpuPct ?? [])];
     usage = sampler.stop();
     const broker = brokerCpu?.stop(sample.ok);
     const eventStats = await eventWindow?.close(signal);
     if (crash) throw new Error(crash);
     const status: RunStatus = outer.aborted ? 'interrupted' : 'ok';
     const extra = { ...(eventStats ? { events: eventStats } : {}), ...(broker ? { brokerCpu: broker } : {}) };
-    return { ...buildResult(identity(plan), sample, usage, generatorHealth(cpuPct, sample.lag, sample.threads), status), ...(Object.keys(extra).length ? { extra } : {}) };
+    return { ...buildResult(identity(plan), sample, usage, health(sample), status), ...(Object.keys(extra).length ? { extra } : {}) };
   } catch (err) {
     // Something the target needs is absent (a broker): the benchmark skips it, not a failure.
     if (err instanceof TargetUnavailableError && !sample) throw err;
     const status: RunStatus = outer.aborted ? 'interrupted' : 'failed';
     const why = crash ?? (outer.aborted ? 'interrupted' : message(err));
     // A partial measurement is still data: keep it, marked.
-    if (sample) return { ...buildResult(identity(plan), sample, usage, generatorHealth(cpuPct, sample.lag, sample.threads), status), error: why };
+    if (sample) return { ...buildResult(identity(plan), sample, usage, health(sample), status), error: why };
     return emptyResult(identity(plan), status, why);
   } finally {
     phase('stop');
+    brokerCpu?.dispose();
     await target?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }

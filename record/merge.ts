@@ -9,7 +9,7 @@
 // boot, seed and warm-up, which take about the same time on every generator, so the rounding
 // to whole seconds is the precision claimed; nothing finer is known from the files.
 import { encodeHistogram, mergeEncoded, summarizeMs } from './histogram.js';
-import type { GeneratorHealth, GeneratorSourceHealth, RequestStats, Results, RunResult, RunStatus, TimelinePoint, Workload } from './results.js';
+import type { GeneratorHealth, GeneratorSourceHealth, RequestStats, Results, ResultsStatus, RunResult, RunStatus, TimelinePoint, Workload } from './results.js';
 import { UsageError } from '../common/errors.js';
 
 export interface MergeOptions {
@@ -24,9 +24,10 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const runKey = (r: Pick<RunResult, 'target' | 'trial'>) => `${r.target} trial ${r.trial}`;
 
 /** The worst status wins: one failed generator makes the merged run failed. */
-function worstStatus(statuses: RunStatus[]): RunStatus {
+function worstStatus(statuses: ResultsStatus[]): RunStatus {
   if (statuses.includes('failed')) return 'failed';
-  if (statuses.includes('interrupted')) return 'interrupted';
+  // A partial file (running) never finished: as good as interrupted.
+  if (statuses.includes('interrupted') || statuses.includes('running')) return 'interrupted';
   return 'ok';
 }
 

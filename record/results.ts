@@ -6,6 +6,20 @@ export const SCHEMA_VERSION = 1;
 
 export type RunStatus = 'ok' | 'failed' | 'interrupted';
 
+/** A whole benchmark: `running` only in results.partial.json, until the final write. */
+export type ResultsStatus = RunStatus | 'running';
+
+/** The run under way when a partial file was written (absent from final results). */
+export interface RunInProgress {
+  target: string;
+  trial: number;
+  phase: string;
+  /** Measured phase only: what the generator has counted so far. */
+  elapsedS?: number;
+  requests?: number;
+  errors?: number;
+}
+
 export interface TargetAxes {
   topology: string;
   framework: string;
@@ -41,6 +55,8 @@ export interface GeneratorHealth {
   /** Schedule lag (intended vs actual send) of open-model runs. */
   lagMs?: LatencySummaryMs | null;
   threads?: number;
+  /** CPU of each generator thread alone, % of one core: the harness's main thread first, then the workers. */
+  perThreadCpuPct?: number[];
   /** A merged run (bench merge): each generator's own health, as it recorded it. */
   sources?: GeneratorSourceHealth[];
 }
@@ -181,8 +197,11 @@ export interface Results {
   command: string[];
   startedAt: string;
   finishedAt: string;
-  status: RunStatus;
+  /** `running` in a partial file: the harness had not finished when it was written (or was killed). */
+  status: ResultsStatus;
   interrupted: boolean;
+  /** Partial files only: the run that was under way. */
+  inProgress?: RunInProgress;
   baseline: string | null;
   env: EnvInfo;
   skipped: Array<{ target: string; reason: string }>;

@@ -24,6 +24,8 @@ export interface Sample {
   /** CPU used by generator worker threads or processes outside the harness process, ms. */
   externalCpuMs?: number;
   threads?: number;
+  /** Each generator worker thread's own CPU over its run, % of one core. */
+  threadCpuPct?: number[];
 }
 
 /** CPU and memory of the target's process tree over the measured window. */

@@ -11,6 +11,16 @@ interface EventsExtra {
   outages?: unknown[];
 }
 
+interface Outage {
+  process: string;
+  connection: string;
+  fromS: number;
+  toS: number | null;
+  reason: string;
+}
+
+const isOutage = (o: unknown): o is Outage => isObject(o) && typeof o.fromS === 'number' && 'toS' in o;
+
 interface BrokerCpuExtra {
   process: string;
   cpuMsPerRequest: number | null;
@@ -53,4 +63,13 @@ export function eventRows(results: Results): string[][] {
     ]);
   }
   return rows;
+}
+
+/** Broker outages still open when the measured window ended (toS null): the errors may not be over. */
+export function unrecoveredOutageLines(r: RunResult): string[] {
+  const outages = eventsOf(r)?.outages ?? [];
+  return outages
+    .filter(isOutage)
+    .filter((o) => o.toS === null)
+    .map((o) => `broker outage not recovered when the window ended: ${o.process} ${o.connection} down since ${o.fromS} s (${o.reason})`);
 }

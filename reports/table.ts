@@ -1,6 +1,7 @@
 // The one summary table every text exporter shares: header and rows as strings.
 import { errorRate } from '../analysis/aggregate.js';
 import type { Results, RunResult } from '../record/results.js';
+import { unrecoveredOutageLines } from './events-table.js';
 
 export const SUMMARY_HEADER = ['target', 'trial', 'rps', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'CPU ms/req', 'RSS MB', 'flags'];
 
@@ -44,6 +45,7 @@ export function problemLines(results: Results): string[] {
   for (const r of results.runs) {
     if (r.error) lines.push(`${r.target} (trial ${r.trial}): ${r.error}`);
     for (const reason of r.generator.reasons) lines.push(`${r.target} (trial ${r.trial}): generator-bound: ${reason}`);
+    for (const outage of unrecoveredOutageLines(r)) lines.push(`${r.target} (trial ${r.trial}): ${outage}`);
   }
   for (const s of results.skipped) lines.push(`${s.target}: skipped: ${s.reason}`);
   return lines;

@@ -13,6 +13,7 @@ export default defineScenario({
   requests: [getUser(72), listInvoices(8), createUser(10), createInvoice(10)],
   executor: { type: 'constant-vus', vus: 32, duration: '20s' },
   warmup: '5s',
+  thresholds: { errors: ['rate<0.01'] },
   defaults: {
     targets: ['monolith-fastify', 'monolith-fastify-boot', 'monolith-fastify-process', 'micro-rest-fastify', 'micro-grpc-fastify'],
     baseline: 'monolith-fastify',

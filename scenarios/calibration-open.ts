@@ -8,4 +8,5 @@ export default defineScenario({
   requests: [{ name: 'GET /', weight: 1, request: () => ({ method: 'GET', path: '/' }) }],
   executor: { type: 'constant-arrival-rate', rate: 300, timeUnit: '1s', duration: '10s', preAllocatedVUs: 50, maxVUs: 400 },
   warmup: '1s',
+  thresholds: { errors: ['rate<0.01'] },
 });

@@ -8,4 +8,5 @@ export default defineScenario({
   requests: [{ name: 'GET /', weight: 1, request: () => ({ method: 'GET', path: '/' }) }],
   executor: { type: 'constant-vus', vus: 8, duration: '10s' },
   warmup: '1s',
+  thresholds: { errors: ['rate<0.01'] },
 });

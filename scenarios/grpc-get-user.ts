@@ -7,5 +7,6 @@ export default defineScenario({
   requests: [{ name: 'users.Get', weight: 1, grpc: { service: 'archbench.users.v1.Users', method: 'Get', message: (ctx) => ({ id: ctx.userId() }) } }],
   executor: { type: 'constant-vus', vus: 32, duration: '10s' },
   warmup: '3s',
+  thresholds: { errors: ['rate<0.01'] },
   defaults: { targets: ['svc-users-grpc'] },
 });

@@ -8,4 +8,5 @@ export default defineScenario({
   requests: [getUser(9), listInvoices(1)],
   executor: { type: 'constant-vus', vus: 32, duration: '20s' },
   warmup: '5s',
+  thresholds: { errors: ['rate<0.01'] },
 });

@@ -28,4 +28,5 @@ export default defineScenario({
   requests: [createUser(3), createInvoice(1)],
   executor: { type: 'ramping-arrival-rate', startRate: BASE_RATE, timeUnit: '1s', stages: [...burst, ...burst], preAllocatedVUs: 64, maxVUs: 512 },
   warmup: '3s',
+  thresholds: { errors: ['rate<0.01'] },
 });

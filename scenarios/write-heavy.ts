@@ -8,4 +8,5 @@ export default defineScenario({
   requests: [createUser(1), createInvoice(1)],
   executor: { type: 'constant-vus', vus: 16, duration: '20s' },
   warmup: '5s',
+  thresholds: { errors: ['rate<0.01'] },
 });

@@ -75,7 +75,9 @@ export const autocannonRunner: Runner = {
       // autocannon does not say which request a socket error belonged to.
       instance.on('reqError', (err: unknown) => recorder.failure(-1, errorKind(err)));
       const onAbort = () => instance.stop();
-      signal.addEventListener('abort', onAbort, { once: true });
+      // A signal that fired before we started (Ctrl-C during warm-up) never calls a listener.
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       const ticker = setInterval(() => {
         events.tick?.({
           elapsedMs: performance.now() - started,

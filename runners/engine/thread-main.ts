@@ -6,6 +6,7 @@ import { encodeHistogram } from '../../record/histogram.js';
 import { loadScenarioSource } from '../../scenarios/source.js';
 import { openShareSession, runShare } from './engine.js';
 import type { FromThread, ThreadInit, ToThread } from './thread-protocol.js';
+import { threadCpuMs, threadCpuPct } from './thread-cpu.js';
 
 const init = workerData as ThreadInit;
 const port = parentPort!;
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     });
     post({ type: 'ready' });
   });
+  const cpuFrom = threadCpuMs();
+  const wallFrom = performance.now();
   const out = await runShare(
     {
       executor: init.executor,
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
     },
     controller.signal,
   );
-  post({ type: 'done', recorder: out.recorder.toWire(), lag: encodeHistogram(out.lag), durationMs: out.durationMs });
+  post({ type: 'done', recorder: out.recorder.toWire(), lag: encodeHistogram(out.lag), durationMs: out.durationMs, cpuPct: threadCpuPct(cpuFrom, performance.now() - wallFrom) });
 }
 
 main().then(

@@ -43,13 +43,17 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
   let ready = 0;
   let done = 0;
   let durationMs = 0;
+  const cpuPct: Array<number | null> = workers.map(() => null);
   let startedAt = 0;
   let lastTickRequests = 0;
 
   try {
     await new Promise<void>((resolve, reject) => {
       const onAbort = () => send({ type: 'abort' });
-      signal.addEventListener('abort', onAbort, { once: true });
+      // Already aborted (Ctrl-C during warm-up): the listener would never fire; the threads
+      // queue the message and stop as soon as they start.
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       const fail = (err: Error) => {
         signal.removeEventListener('abort', onAbort);
         reject(err);
@@ -88,6 +92,7 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
               recorder.absorb(m.recorder);
               lag.add(decodeHistogram(m.lag));
               durationMs = Math.max(durationMs, m.durationMs);
+              cpuPct[i] = m.cpuPct;
               if (++done === threads) {
                 signal.removeEventListener('abort', onAbort);
                 resolve();
@@ -103,5 +108,6 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return recorder.finish(durationMs, { threads, ...(isOpenModel(plan.executor) ? { lag } : {}) });
+  const threadCpuPct = cpuPct.every((p): p is number => p !== null) ? { threadCpuPct: cpuPct } : {};
+  return recorder.finish(durationMs, { threads, ...threadCpuPct, ...(isOpenModel(plan.executor) ? { lag } : {}) });
 }

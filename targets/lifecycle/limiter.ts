@@ -1,4 +1,5 @@
-// At most `max` tasks at once; the rest wait in arrival order.
+// At most `max` tasks at once; the rest wait in arrival order. A waiter whose signal aborts
+// (its client has gone) leaves the queue at once: serving it would only delay live clients.
 export class Limiter {
   readonly #max: number;
   #active = 0;
@@ -17,8 +18,9 @@ export class Limiter {
     return this.#waiting.length;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#active >= this.#max) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    if (this.#active >= this.#max) await this.#wait(signal);
     else this.#active++;
     try {
       return await task();
@@ -28,5 +30,21 @@ export class Limiter {
       if (next) next();
       else this.#active--;
     }
+  }
+
+  #wait(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const admit = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        const i = this.#waiting.indexOf(admit);
+        if (i >= 0) this.#waiting.splice(i, 1);
+        reject(signal!.reason);
+      };
+      this.#waiting.push(admit);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
   }
 }

@@ -1,6 +1,9 @@
 // process: the CGI / cold-start model. The HTTP server stays up; every request is handed to a
 // fresh Node process (one-request.ts) that boots the application, serves that one request and
 // exits. At most `poolSize` such processes run at once; further requests queue in order.
+// Work whose client has gone (a load generator's timeout closed the connection) is shed: it
+// leaves the queue and never spawns a process. Serving it anyway once made every request of a
+// 32-connection run time out, the queue growing with answers nobody waited for.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { routes as apiRoutes, type RouteId } from '../contracts/api.js';
 import { toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
@@ -29,6 +32,7 @@ export async function processPerRequest(opts: ProcessLifecycleOptions): Promise<
   const runOnce = (route: RouteId, request: RawRequest): Promise<HttpResponse> =>
     new Promise((resolve, reject) => {
       if (closing) return reject(new Error('server is shutting down'));
+      if (request.clientGone?.aborted) return reject(request.clientGone.reason);
       // Same flags as this process (a loader when run from source, --cpu-prof when profiling); same
       // process group, so stopping the target stops in-flight children too.
       const child = spawn(process.execPath, [...process.execArgv, opts.entry], {
@@ -54,7 +58,8 @@ export async function processPerRequest(opts: ProcessLifecycleOptions): Promise<
         if (response) resolve(response);
         else reject(failure ?? new Error(`request process exited without an answer (code ${code}, signal ${signal})`));
       });
-      const msg: RequestMessage = { type: 'request', route, request };
+      const { params, query, contentType, contentEncoding, authorization, body } = request;
+      const msg: RequestMessage = { type: 'request', route, request: { params, query, contentType, contentEncoding, authorization, body } };
       child.send(msg, (err) => {
         if (err) failure ??= err;
       });
@@ -63,7 +68,7 @@ export async function processPerRequest(opts: ProcessLifecycleOptions): Promise<
   const routes: BoundRoute[] = (Object.keys(apiRoutes) as RouteId[]).map((id) => ({
     id,
     spec: apiRoutes[id],
-    handle: (raw) => limiter.run(() => runOnce(id, raw)).catch((err: unknown) => toErrorResponse(err)),
+    handle: (raw) => limiter.run(() => runOnce(id, raw), raw.clientGone).catch((err: unknown) => toErrorResponse(err)),
   }));
 
   // One request at start-up: a child entry that cannot boot fails the start, not every request.

@@ -1,19 +1,10 @@
 // --url with --pid: a service the user runs themselves, whose process tree we may watch.
 // Measured like ours (CPU per request, peak RSS of the tree); never started or stopped by us.
+import { pidAlive as alive } from '../../common/pid-alive.js';
 import { externalTarget } from '../external.js';
 import type { ExitInfo, RunningTarget, TargetSpec } from '../target.js';
 
 const POLL_MS = 250;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: alive, only not ours to signal (reading its /proc is still allowed).
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function watchedPidTarget(url: string, pid: number): TargetSpec {
   const base = externalTarget(url);

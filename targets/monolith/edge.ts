@@ -1,5 +1,5 @@
 // What a framework builder needs to serve the API, and what it hands back.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BoundRoute, RawRequest } from '../contracts/http/pipeline.js';
 import { unmatchedAnswer, type UnmatchedAnswer } from '../contracts/http/unmatched.js';
 import type { ChildServer } from '../lifecycle/child.js';
@@ -18,16 +18,33 @@ export function headerValue(v: string | string[] | undefined): string | undefine
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** What the shared pipeline reads of a request, whichever framework parsed it. */
-export function rawRequest(params: unknown, query: unknown, headers: IncomingHttpHeaders, body: unknown): RawRequest {
-  return {
-    params: params as Record<string, string>,
-    query,
-    contentType: headerValue(headers['content-type']),
-    contentEncoding: headerValue(headers['content-encoding']),
-    authorization: headerValue(headers.authorization),
-    body: Buffer.isBuffer(body) ? body : undefined,
+/**
+ * The framework-independent request, with `clientGone`: aborted when the client's connection closes before its answer
+ * was written. A lazy, non-enumerable getter: persistent targets never read it and pay nothing,
+ * and it stays out of copies and IPC messages.
+ */
+export function rawRequest(from: { params: unknown; query: unknown; body: unknown }, req: IncomingMessage, res: ServerResponse): RawRequest {
+  const raw = {
+    params: from.params as Record<string, string>,
+    query: from.query,
+    contentType: headerValue(req.headers['content-type']),
+    contentEncoding: headerValue(req.headers['content-encoding']),
+    authorization: headerValue(req.headers.authorization),
+    body: Buffer.isBuffer(from.body) ? from.body : undefined,
   };
+  let signal: AbortSignal | undefined;
+  return Object.defineProperty(raw, 'clientGone', {
+    enumerable: false,
+    get(): AbortSignal {
+      if (signal) return signal;
+      const c = new AbortController();
+      signal = c.signal;
+      const gone = () => c.abort(new Error('the client closed its connection before the answer'));
+      if (req.socket.destroyed && !res.writableFinished) gone();
+      else res.once('close', () => res.writableFinished || gone());
+      return signal;
+    },
+  });
 }
 
 /** 405 (with Allow) or 404 for a request none of `routes` took. */

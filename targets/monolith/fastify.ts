@@ -33,7 +33,13 @@ export const serveFastify: ServeApi = async (routes, opts) => {
     app.route({
       method: route.spec.method,
       url: route.spec.path,
-      handler: async (req, reply) => send(reply, await route.handle(rawRequest(req.params, req.query, req.headers, req.body))),
+      handler: async (req, reply) =>
+        send(
+          reply,
+          await route.handle(
+            rawRequest(req, req.raw, reply.raw),
+          ),
+        ),
     });
   }
   const unmatched = unmatchedFor(routes);

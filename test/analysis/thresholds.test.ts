@@ -50,3 +50,15 @@ describe('thresholds (k6 syntax)', () => {
     expect(none).toMatchObject({ ok: false, actual: null, detail: 'no usable trial' });
   });
 });
+
+describe('cpu_ms_per_request threshold', () => {
+  it('reads the cpuMsPerRequest the table shows, not tick-quantised user+sys', () => {
+    const results = makeResults({ trials: 2, targets: [FASTIFY] });
+    // Ticks say 1 ms per request; the precise (schedstat) figure the table prints says 0.5 / 0.7.
+    results.runs[0] = { ...results.runs[0]!, ok: 100, cpuMsPerRequest: 0.5, targetCpuMs: { user: 80, system: 20 } };
+    results.runs[1] = { ...results.runs[1]!, ok: 300, cpuMsPerRequest: 0.7, targetCpuMs: { user: 250, system: 50 } };
+    const [t] = evaluateThresholds(parseThresholds({ cpu_ms_per_request: ['value<0.9'] }, NAMES), results);
+    // Weighted by successes, as the trials' CPU and successes add up: (50 + 210) / 400.
+    expect(t).toMatchObject({ ok: true, actual: 0.65 });
+  });
+});

@@ -1,6 +1,6 @@
 // Ctrl-C, a crashing target and a SIGKILLed harness: partial results, and no orphan process.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,5 +64,18 @@ describe('interruptions', () => {
     expect(await waitFor(() => targets.every((p) => !isAlive(p)), 10_000)).toBe(true);
     const partial = JSON.parse(readFileSync(join(run.out, 'results.partial.json'), 'utf8')) as Results;
     expect(partial.scenario.name).toBe('smoke');
-  }, 90_000);
+    // The file must not claim a finished run, and it holds the run that was under way.
+    expect(partial.status).toBe('running');
+    expect(partial.inProgress).toMatchObject({ target: 'monolith-fastify', trial: 1 });
+    // Its target's data folder is left behind (nobody ran the finally) ...
+    const pid = run.child.pid!;
+    const leftovers = () => readdirSync(tmpdir()).filter((n) => n.startsWith('archbench-monolith-fastify-pid' + pid + '-'));
+    expect(leftovers()).toHaveLength(1);
+    // ... until the next run starts, which removes folders whose harness is dead.
+    const next = spawn(process.execPath, [BIN, 'run', 'smoke', '--targets', 'monolith-fastify', '--duration', '1', '--warmup', '0', '--out', join(run.out, 'next')], { cwd: ROOT });
+    next.stdout.resume();
+    next.stderr.resume();
+    await new Promise((resolve) => next.on('close', resolve));
+    expect(leftovers()).toHaveLength(0);
+  }, 120_000);
 });

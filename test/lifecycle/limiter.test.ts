@@ -43,3 +43,32 @@ describe('Limiter', () => {
     expect(() => new Limiter(1.5)).toThrow(/>= 1/);
   });
 });
+
+describe('Limiter: work whose client has gone', () => {
+  it('drops a queued task when its signal aborts, and never runs it', async () => {
+    const limiter = new Limiter(1);
+    let release!: () => void;
+    const first = limiter.run(() => new Promise<void>((r) => (release = r)));
+    const gone = new AbortController();
+    let ran = false;
+    const queued = limiter.run(async () => {
+      ran = true;
+    }, gone.signal);
+    const live = limiter.run(async () => 'live');
+    expect(limiter.queued).toBe(2);
+    gone.abort(new Error('client gone'));
+    await expect(queued).rejects.toThrow('client gone');
+    expect(limiter.queued).toBe(1);
+    release();
+    await first;
+    expect(await live).toBe('live');
+    expect(ran).toBe(false);
+    expect(limiter.active).toBe(0);
+  });
+
+  it('refuses a task whose signal has already aborted', async () => {
+    const limiter = new Limiter(1);
+    await expect(limiter.run(async () => 1, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    expect(limiter.active).toBe(0);
+  });
+});

@@ -29,3 +29,23 @@ describe('events table', () => {
     expect(markdownSummary(results)).not.toContain('event p99 ms');
   });
 });
+
+describe('unrecovered broker outages', () => {
+  it('are named in the terminal and markdown summaries when the window ended during one', () => {
+    const results = makeResults({ trials: 1, targets: [shape] });
+    results.runs[0]!.extra = {
+      events: {
+        published: 10, consumed: 4, backlogAtEnd: 6, backlogAfterDrain: 6, latencyMs: null,
+        outages: [
+          { process: 'billing', connection: 'amqp', fromS: 2.1, toS: 3.4, reason: 'ECONNRESET' },
+          { process: 'users', connection: 'amqp', fromS: 5.5, toS: null, reason: 'ECONNREFUSED' },
+        ],
+      },
+    };
+    for (const text of [terminalSummary(results), markdownSummary(results)]) {
+      expect(text).toContain('micro-nats-fastify (trial 1): broker outage not recovered when the window ended: users amqp down since 5.5 s (ECONNREFUSED)');
+      // The recovered one is no problem to report.
+      expect(text).not.toContain('billing amqp down since');
+    }
+  });
+});

@@ -15,6 +15,8 @@ export interface RawRequest {
   authorization: string | undefined;
   /** Raw body bytes as read by the framework (already bounded by BODY_LIMIT_BYTES). */
   body: Uint8Array | undefined;
+  /** Aborted when the client has gone before its answer (set by the HTTP edges; never sent over IPC). */
+  clientGone?: AbortSignal;
 }
 
 export type Authenticate = (authorization: string | undefined) => Promise<TokenClaims>;
