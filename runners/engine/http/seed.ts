@@ -71,5 +71,7 @@ export async function seed(base: string, spec: SeedSpec, runId: string, signal: 
     );
     invoiceIds[i] = String(inv.id);
   });
-  return { userIds, invoiceIds, authorization };
+  // Invoice i belongs to user i % users (see the POST above), so ctx.invoice() can pair it with its owner.
+  const invoiceOwners = invoiceIds.map((_, i) => i % spec.users);
+  return { userIds, invoiceIds, authorization, invoiceOwners };
 }
