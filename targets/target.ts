@@ -42,6 +42,8 @@ export interface TargetOptions {
   /** `process` lifecycle: fresh per-request processes allowed at once; more requests queue. */
   processPool?: number;
   replicas?: number;
+  /** Persistent monoliths: node:cluster worker processes, replacing the target's own count. */
+  workers?: number;
   /** Busy work per request, to test the regression gate with a known slowdown. */
   injectCpuUs?: number;
   /** Wrap the target in `taskset -c <cpus>`. */
