@@ -124,7 +124,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     sample = await withTimeout('measure', loadMs + LOAD_GRACE_MS, (s) => runner.run({ ...loadPlan, executor: plan.executor }, s, {
       tick: (t) => events.emit('tick', { target: spec.name, trial, phase: 'measure', ...t }),
     }), signal);
-    cpuPct = meter.cpuPct(sample.externalCpuMs);
+    cpuPct = meter.cpuPct();
     usage = sampler.stop();
     const broker = brokerCpu?.stop(sample.ok);
     const eventStats = await eventWindow?.close(signal);

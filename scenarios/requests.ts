@@ -48,9 +48,9 @@ export const createInvoice = (weight: number): RequestDefinition => ({
 export const payInvoice = (weight: number): RequestDefinition => ({
   name: 'POST /invoices/:id/pay',
   weight,
-  request: (ctx) => ({
-    method: 'POST',
-    path: `/invoices/${ctx.invoiceId()}/pay`,
-    headers: { authorization: ctx.authorization },
-  }),
+  request: (ctx) => {
+    const invoice = ctx.invoice();
+    // Only the invoice's owner may pay it: its id and token come as a pair.
+    return { method: 'POST', path: `/invoices/${invoice.id}/pay`, headers: { authorization: invoice.authorization } };
+  },
 });
