@@ -29,15 +29,14 @@ export function attachProgress(events: BenchmarkEvents, out: NodeJS.WriteStream 
     const why = r.error ? `: ${r.error.split('\n')[0]}` : '';
     out.write(`${r.target} #${r.trial}: ${r.status}${r.status === 'ok' ? `, ${r.rps.toFixed(0)} req/s` : why}\n`);
   };
-  const onNote = (m: string) => {
+  const note = (m: string) => {
     clear();
     out.write(`${m}\n`);
   };
   events.on('phase', onPhase);
   events.on('tick', onTick);
   events.on('run', onRun);
-  events.on('note', onNote);
-  const onSkip = (s: { target: string; reason: string }) => onNote(`${s.target}: skipped: ${s.reason}`);
+  const onSkip = (s: { target: string; reason: string }) => note(`${s.target}: skipped: ${s.reason}`);
   events.on('skip', onSkip);
   return () => {
     events.off('skip', onSkip);
@@ -45,6 +44,5 @@ export function attachProgress(events: BenchmarkEvents, out: NodeJS.WriteStream 
     events.off('phase', onPhase);
     events.off('tick', onTick);
     events.off('run', onRun);
-    events.off('note', onNote);
   };
 }

@@ -36,6 +36,7 @@ interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags {
   baseline?: string;
   injectCpuUs?: number;
   replicas?: number;
+  workers?: number;
   rate?: number;
   generatorThreads?: number;
   pin?: boolean;
@@ -63,6 +64,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), DEFAULTS.requestTimeoutS)
     .option('--ready-timeout <seconds>', 'time a target may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), DEFAULTS.readyTimeoutS)
     .option('--runner <name>', 'force a load generator: autocannon, open or grpc (default: the first that can run the executor and the scenario\'s protocol)')
+    .option('--workers <n>', 'persistent monolith targets: node:cluster worker processes, 1..64 (recorded as the workers axis)', intOption('--workers', 1, 64))
     .option("--rate <n>", RATE_HELP, rateOption)
     .option('--generator-threads <n>', 'open and grpc runners: worker threads generating load, 1..64', intOption('--generator-threads', 1, 64))
     .option('--pin', 'put the generator and the targets on separate cores (taskset)')

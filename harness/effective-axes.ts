@@ -1,5 +1,6 @@
 // The axes a run really had: the target's own, overridden by the command-line options that
-// change them (--storage, --replicas), so results never claim the default a flag replaced.
+// change them (--storage, --replicas, --workers), so results never claim the default a flag
+// replaced, and --where selects by what will run.
 import type { Axes, TargetOptions } from '../targets/target.js';
 
 export function effectiveAxes(axes: Axes, options: TargetOptions): Axes {
@@ -7,5 +8,11 @@ export function effectiveAxes(axes: Axes, options: TargetOptions): Axes {
   // A target without storage (a bare reference server) stays 'none' whatever the flag says.
   if (options.storage && axes.storage !== 'none') out.storage = options.storage;
   if (options.replicas !== undefined && axes.replicas !== undefined) out.replicas = options.replicas;
+  if (options.workers !== undefined && takesWorkers(axes)) out.workers = options.workers;
   return out;
+}
+
+/** --workers applies to persistent monoliths: node:cluster workers of the one process. */
+export function takesWorkers(axes: Axes): boolean {
+  return axes.topology === 'monolith' && axes.lifecycle === 'persistent';
 }

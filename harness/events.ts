@@ -18,8 +18,6 @@ export type BenchmarkEventMap = {
   skip: [{ target: string; reason: string }];
   /** The results so far, after each run: subscribers write results.partial.json from it. */
   snapshot: [Results];
-  /** A message for the user that is not an error of the run (placement done, retries...). */
-  note: [string];
 };
 
 export class BenchmarkEvents extends EventEmitter<BenchmarkEventMap> {}

@@ -20,10 +20,11 @@ export class GeneratorMeter {
   }
 
   /** CPU of the harness process (all its threads) since start, % of one core. */
-  cpuPct(extraCpuMs = 0): number {
+  // process.cpuUsage counts every thread of the process, generator worker threads included.
+  cpuPct(): number {
     const d = process.cpuUsage(this.#cpu);
     const wallMs = performance.now() - this.#wall;
-    return wallMs > 0 ? ((d.user + d.system) / 1000 + extraCpuMs) / wallMs * 100 : 0;
+    return wallMs > 0 ? ((d.user + d.system) / 1000 / wallMs) * 100 : 0;
   }
 
   /** CPU of the harness's main thread alone since start (the autocannon runner's only thread). */

@@ -19,6 +19,7 @@ import { rejectOrphanCommandFlags, serveTargets, type ServeRequest } from './own
 import { brokerTargetOptions, storageTargetOptions, type BrokerRequest, type StorageRequest } from './target-options.js';
 import { watchedPidTarget } from '../targets/lifecycle/watched-pid.js';
 import { checkReachable } from './url-check.js';
+import { effectiveAxes, takesWorkers } from './effective-axes.js';
 
 /** Every default of a benchmark, in one place. */
 export const DEFAULTS = {
@@ -63,6 +64,8 @@ export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest
   baseline?: string;
   injectCpuUs?: number;
   replicas?: number;
+  /** node:cluster workers of every persistent monolith target. */
+  workers?: number;
   /** Options a command adds for every target (a profiler's wrapper). */
   targetOptions?: TargetOptions;
   /** argv that reproduces the run. */
@@ -153,7 +156,7 @@ export function applyRate(e: ExecutorConfig, rate: number | undefined): Executor
 
 const protocolOf = (t: TargetSpec) => t.protocol ?? 'http';
 
-function chooseTargets(req: PlanRequest): TargetSpec[] {
+function chooseTargets(req: PlanRequest, options: TargetOptions): TargetSpec[] {
   // Your own commands, started and measured like ours (harness/own-service.ts).
   if (req.serve || req.commands) return serveTargets(req, req.outDir ?? '.');
   rejectOrphanCommandFlags(req, '--serve');
@@ -179,7 +182,8 @@ function chooseTargets(req: PlanRequest): TargetSpec[] {
     }
     return [req.pid !== undefined ? watchedPidTarget(req.url, req.pid) : externalTarget(req.url)];
   }
-  return selectTargets(req.targets ?? req.scenario.defaults?.targets ?? [...DEFAULTS.targets], req.where ?? []);
+  // --where judges the axes the run will have (--storage postgres makes every target postgres).
+  return selectTargets(req.targets ?? req.scenario.defaults?.targets ?? [...DEFAULTS.targets], req.where ?? [], '--targets', (t) => effectiveAxes(t.axes, options));
 }
 
 /** A scenario speaks one protocol and every selected target must speak it too. */
@@ -218,12 +222,19 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   const problems = new Problems();
   const { scenario } = req;
   const thresholds = problems.attempt(() => parseThresholds(scenario.thresholds, scenario.requests.map((r) => r.name)));
-  const targets = problems.attempt(() => chooseTargets(req));
+  const storage = problems.attempt(() => ({ ...storageTargetOptions(req), ...brokerTargetOptions(req) }));
+  const axisOptions: TargetOptions = { ...storage, ...(req.replicas ? { replicas: req.replicas } : {}), ...(req.workers ? { workers: req.workers } : {}) };
+  const targets = problems.attempt(() => chooseTargets(req, axisOptions));
   if (targets) problems.attempt(() => checkProtocols(scenario, targets, req.verify));
   if (targets && req.replicas !== undefined && !targets.some((t) => t.axes.replicas !== undefined)) {
     problems.add(`--replicas applies to micro targets (e.g. --targets 'micro-*'); selected: ${targets.map((t) => t.name).join(', ')}`);
   }
-  const storage = problems.attempt(() => ({ ...storageTargetOptions(req), ...brokerTargetOptions(req) }));
+  // Micro services scale by --replicas (instances behind the gateway); cluster workers inside
+  // them would blur that axis, and boot/process lifecycles have no long-lived worker to fork.
+  const noWorkers = req.workers !== undefined ? targets?.filter((t) => !takesWorkers(t.axes)) : undefined;
+  if (noWorkers?.length) {
+    problems.add(`--workers applies to persistent monolith targets (e.g. --where lifecycle=persistent); not to ${noWorkers.map((t) => t.name).join(', ')}`);
+  }
   const executor = problems.attempt(() => applyRate(applyOverrides(scenario.executor, req), req.rate));
   if (executor) {
     const invalid = validateExecutor(executor);
@@ -247,7 +258,7 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   const targetOptions: TargetOptions = {
     ...storage,
     ...(req.injectCpuUs ? { injectCpuUs: req.injectCpuUs } : {}),
-    ...(req.replicas ? { replicas: req.replicas } : {}),
+    ...axisOptions,
     ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}),
     ...req.targetOptions,
   };

@@ -128,7 +128,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     sample = await withTimeout('measure', loadMs + LOAD_GRACE_MS, (s) => runner.run({ ...loadPlan, executor: plan.executor }, s, {
       tick: (t) => events.emit('tick', { target: spec.name, trial, phase: 'measure', ...t }),
     }), signal);
-    cpuPct = meter.cpuPct(sample.externalCpuMs);
+    cpuPct = meter.cpuPct();
     const mainThread = meter.mainThreadPct();
     if (mainThread !== null) perThreadCpuPct = [mainThread, ...(sample.threadCpuPct ?? [])];
     usage = sampler.stop();

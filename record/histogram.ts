@@ -37,12 +37,6 @@ export function decodeHistogram(encoded: string): Histogram {
   return h;
 }
 
-export function mergeHistograms(parts: Iterable<Histogram>): Histogram {
-  const total = createHistogram();
-  for (const p of parts) total.add(p);
-  return total;
-}
-
 export function mergeEncoded(parts: Iterable<string>): Histogram {
   const total = createHistogram();
   for (const p of parts) total.add(hdr.decodeFromCompressedBase64(p, 32, false));

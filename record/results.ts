@@ -96,6 +96,10 @@ export interface Workload {
   timeUnitS?: number;
   maxVUs?: number;
   stages?: Array<{ durationS: number; target: number }>;
+  /** shared-iterations: requests in total; per-vu-iterations: requests per VU. */
+  iterations?: number;
+  /** Iteration executors end when their iterations are done, at the latest after this. */
+  maxDurationS?: number;
   description: string;
 }
 

@@ -21,8 +21,6 @@ export interface Sample {
   timeline: TimelinePoint[];
   /** Schedule lag of an open-model generator (intended vs actual send), microseconds. */
   lag?: Histogram;
-  /** CPU used by generator worker threads or processes outside the harness process, ms. */
-  externalCpuMs?: number;
   threads?: number;
   /** Each generator worker thread's own CPU over its run, % of one core. */
   threadCpuPct?: number[];

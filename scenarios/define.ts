@@ -2,6 +2,7 @@
 //   export default defineScenario({ name, requests, executor, ... })
 import type { Duration } from '../common/duration.js';
 import type { ExecutorConfig } from './executor.js';
+import { ScenarioError, scenarioProblems } from './validate.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -103,38 +104,7 @@ export interface ScenarioDefinition {
 export type Scenario = Readonly<ScenarioDefinition>;
 
 export function defineScenario(def: ScenarioDefinition): Scenario {
-  const problems: string[] = [];
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(def.name)) problems.push(`name "${def.name}" must be letters, digits, . _ -`);
-  if (def.requests.length === 0) problems.push('requests: at least one request is needed');
-  const names = new Set<string>();
-  for (const r of def.requests) {
-    if (names.has(r.name)) problems.push(`requests: duplicate name "${r.name}"`);
-    names.add(r.name);
-    if (!(r.weight > 0) || !Number.isFinite(r.weight)) problems.push(`requests["${r.name}"].weight must be > 0`);
-    problems.push(...requestShapeProblems(r));
-  }
-  const grpcCount = def.requests.filter((r) => r.grpc !== undefined).length;
-  if (grpcCount > 0 && grpcCount < def.requests.length) problems.push('requests: mix of HTTP and gRPC requests; a scenario speaks one protocol');
-  if (def.seed && (def.seed.users < 1 || def.seed.invoicesPerUser < 0)) {
-    problems.push('seed: users must be >= 1 and invoicesPerUser >= 0');
-  }
-  if (problems.length) throw new Error(`invalid scenario "${def.name}":\n  ${problems.join('\n  ')}`);
+  const problems = scenarioProblems(def);
+  if (problems.length) throw new ScenarioError(`invalid scenario "${String(def.name)}":\n  ${problems.join('\n  ')}`);
   return Object.freeze({ ...def });
-}
-
-// Scenario files are user input (JavaScript too): check the shape the types promise.
-function requestShapeProblems(r: RequestDefinition): string[] {
-  const at = `requests["${r.name}"]`;
-  const g: Partial<GrpcCall> | undefined = r.grpc;
-  if (g === undefined) return typeof r.request === 'function' ? [] : [`${at}: needs request(ctx) for HTTP or grpc: { service, method, message(ctx) }`];
-  const problems: string[] = [];
-  if (r.request !== undefined) problems.push(`${at}: has both request and grpc; choose one`);
-  if (typeof g.service !== 'string' || !/^[A-Za-z_][\w.]*$/.test(g.service)) problems.push(`${at}.grpc.service must be a fully qualified service name, e.g. archbench.users.v1.Users`);
-  if (typeof g.method !== 'string' || !/^[A-Za-z_]\w*$/.test(g.method)) problems.push(`${at}.grpc.method must be a method name, e.g. Get`);
-  if (typeof g.message !== 'function') problems.push(`${at}.grpc.message must be a function (ctx) => message object`);
-  if (g.proto !== undefined && (typeof g.proto !== 'string' || !g.proto.endsWith('.proto'))) problems.push(`${at}.grpc.proto must be a path to a .proto file`);
-  const expects: readonly unknown[] = r.expect ?? [];
-  const bad = expects.filter((e) => !(GRPC_STATUS_NAMES as readonly unknown[]).includes(e));
-  if (bad.length) problems.push(`${at}.expect: unknown gRPC status ${bad.join(', ')}; valid: ${GRPC_STATUS_NAMES.join(', ')}`);
-  return problems;
 }

@@ -39,7 +39,26 @@ export interface RampingArrivalRate {
   maxVUs?: number;
 }
 
-export type ExecutorConfig = ConstantVus | RampingVus | ConstantArrivalRate | RampingArrivalRate;
+/** k6's shared-iterations: `iterations` requests in total, taken by `vus` VUs as they free up; ends at maxDuration at the latest. */
+export interface SharedIterations {
+  type: 'shared-iterations';
+  vus?: number;
+  iterations?: number;
+  maxDuration?: Duration;
+}
+
+/** k6's per-vu-iterations: each of `vus` VUs sends exactly `iterations` requests; ends at maxDuration at the latest. */
+export interface PerVuIterations {
+  type: 'per-vu-iterations';
+  vus?: number;
+  iterations?: number;
+  maxDuration?: Duration;
+}
+
+export type ExecutorConfig = ConstantVus | RampingVus | ConstantArrivalRate | RampingArrivalRate | SharedIterations | PerVuIterations;
+
+/** k6's defaults for the iteration executors. */
+export const ITERATION_DEFAULTS = { vus: 1, iterations: 1, maxDuration: '10m' } as const;
 export type ExecutorType = ExecutorConfig['type'];
 
 export const EXECUTOR_TYPES: readonly ExecutorType[] = [
@@ -47,6 +66,8 @@ export const EXECUTOR_TYPES: readonly ExecutorType[] = [
   'ramping-vus',
   'constant-arrival-rate',
   'ramping-arrival-rate',
+  'shared-iterations',
+  'per-vu-iterations',
 ];
 
 export function isOpenModel(e: ExecutorConfig): boolean {
@@ -62,6 +83,10 @@ export function executorDurationMs(e: ExecutorConfig, parse: (d: string | number
     case 'ramping-vus':
     case 'ramping-arrival-rate':
       return e.stages.reduce((sum, s) => sum + parse(s.duration), 0);
+    case 'shared-iterations':
+    case 'per-vu-iterations':
+      // The most they may last; they end as soon as their iterations are done.
+      return parse(e.maxDuration ?? ITERATION_DEFAULTS.maxDuration);
   }
 }
 
@@ -82,6 +107,9 @@ export function maxVusOf(e: ExecutorConfig): number {
       return e.vus;
     case 'ramping-vus':
       return Math.max(e.startVUs ?? 0, ...e.stages.map((s) => s.target));
+    case 'shared-iterations':
+    case 'per-vu-iterations':
+      return e.vus ?? ITERATION_DEFAULTS.vus;
     case 'constant-arrival-rate':
     case 'ramping-arrival-rate':
       return e.maxVUs ?? e.preAllocatedVUs;
@@ -98,6 +126,10 @@ export function warmupExecutor(e: ExecutorConfig, ms: number, load: WarmupLoad =
       return { ...e, duration };
     case 'ramping-vus':
       return { type: 'constant-vus', vus: Math.max(1, e.stages[0]?.target ?? e.startVUs ?? 1), duration };
+    // A warm-up is timed, not counted: its VUs loop for the warm-up's length.
+    case 'shared-iterations':
+    case 'per-vu-iterations':
+      return { type: 'constant-vus', vus: maxVusOf(e), duration };
     case 'ramping-arrival-rate':
       return {
         type: 'constant-arrival-rate',

@@ -1,6 +1,7 @@
 // The explicit list of built-in scenarios; a user's own file is loaded by path instead.
 import type { Scenario } from './define.js';
 import architecture from './architecture.js';
+import billing from './billing.js';
 import calibration from './calibration.js';
 import calibrationOpen from './calibration-open.js';
 import calibrationStall from './calibration-stall.js';
@@ -11,7 +12,7 @@ import signupBurst from './signup-burst.js';
 import smoke from './smoke.js';
 import writeHeavy from './write-heavy.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst];
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst, billing];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

@@ -44,9 +44,10 @@ function globToRegExp(glob: string): RegExp {
 
 /**
  * Select targets by names or globs ("micro-*") and axis filters ("transport=grpc").
- * Unknown names are an error that lists the valid ones.
+ * Unknown names are an error that lists the valid ones. `axesOf` gives the axes a run will
+ * really have (the plan passes the options that change them, e.g. --storage postgres).
  */
-export function selectTargets(patterns: string[], where: string[] = [], flag = '--targets'): TargetSpec[] {
+export function selectTargets(patterns: string[], where: string[] = [], flag = '--targets', axesOf: (t: TargetSpec) => Axes = (t) => t.axes): TargetSpec[] {
   const valid = () => targets.map((t) => t.name).join(', ');
   let chosen: TargetSpec[] = [];
   for (const p of patterns) {
@@ -63,7 +64,7 @@ export function selectTargets(patterns: string[], where: string[] = [], flag = '
     }
     const [, axis, value] = m;
     const values = value!.split('|');
-    chosen = chosen.filter((t) => values.includes(String(t.axes[axis as keyof Axes] ?? '')));
+    chosen = chosen.filter((t) => values.includes(String(axesOf(t)[axis as keyof Axes] ?? '')));
   }
   if (chosen.length === 0) throw new TargetSelectionError(`no target matches ${[...patterns, ...where].join(' ')}; valid targets: ${valid()}`);
   return chosen;

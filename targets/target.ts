@@ -44,6 +44,8 @@ export interface TargetOptions {
   replicas?: number;
   /** Password hashing cost (scrypt N, a power of two); default: ARCHBENCH_SCRYPT_N or 512 (contracts/password-cost.ts). */
   scryptN?: number;
+  /** Persistent monoliths: node:cluster worker processes, replacing the target's own count. */
+  workers?: number;
   /** Busy work per request, to test the regression gate with a known slowdown. */
   injectCpuUs?: number;
   /** Wrap the target in `taskset -c <cpus>`. */

@@ -6,6 +6,7 @@ import { parseDurationMs, type Duration } from '../../common/duration.js';
 import { warmupExecutor, type ExecutorConfig } from '../../scenarios/executor.js';
 import { parseThresholds, type ParsedThreshold } from '../../analysis/thresholds.js';
 import { UsageError } from '../../common/errors.js';
+import { iterationSettings } from '../../scenarios/executors/iterations.js';
 
 /** The k6 scenario that is measured; the import keeps only its points when a warm-up ran before it. */
 export const MEASURED_SCENARIO = 'measure';
@@ -30,6 +31,8 @@ const EXECUTOR_KEYS: Record<ExecutorConfig['type'], readonly string[]> = {
   'ramping-vus': ['type', 'startVUs', 'stages'],
   'constant-arrival-rate': ['type', 'rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
   'ramping-arrival-rate': ['type', 'startRate', 'timeUnit', 'stages', 'preAllocatedVUs', 'maxVUs'],
+  'shared-iterations': ['type', 'vus', 'iterations', 'maxDuration'],
+  'per-vu-iterations': ['type', 'vus', 'iterations', 'maxDuration'],
 };
 
 /** k6 takes Go durations; archbench also takes seconds as numbers: write both as k6 reads them. */
@@ -70,6 +73,12 @@ export function k6Executor(e: ExecutorConfig): K6Scenario {
         preAllocatedVUs: e.preAllocatedVUs,
         maxVUs: e.maxVUs ?? e.preAllocatedVUs,
       };
+    // k6's own executors, one request per iteration as in every exported scenario.
+    case 'shared-iterations':
+    case 'per-vu-iterations': {
+      const { vus, iterations, maxDuration } = iterationSettings(e);
+      return { executor: e.type, vus, iterations, maxDuration: k6Duration(maxDuration) };
+    }
   }
 }
 

@@ -18,6 +18,11 @@ export const autocannonRunner: Runner = {
   name: 'autocannon',
 
   unsupported(executor: ExecutorConfig, url: string): string | null {
+    // autocannon's `amount` counts requests but then ignores `duration`: no maxDuration, and
+    // nothing per connection, so neither iteration executor maps onto it exactly.
+    if (executor.type === 'shared-iterations' || executor.type === 'per-vu-iterations') {
+      return `autocannon cannot run ${executor.type}: its amount option ignores the duration (no maxDuration) and does not count per connection`;
+    }
     if (executor.type !== 'constant-vus') return `autocannon runs only the closed constant-vus executor, not ${executor.type}`;
     if (!/^https?:/.test(url)) return 'autocannon speaks HTTP only';
     return null;

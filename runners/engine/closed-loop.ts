@@ -1,7 +1,9 @@
 // Closed model through the same client: each VU sends its next request when the previous
 // response arrives. Latency counts from the actual send (there is no schedule to miss).
 // ramping-vus starts and retires VUs as the linear ramp says; a VU above the target finishes
-// its request first (k6's graceful ramp-down).
+// its request first (k6's graceful ramp-down). The iteration executors end early: a
+// per-vu-iterations VU stops after its own count, shared-iterations VUs draw from one counter
+// (this share's exact part of the total, iterations.ts splits it over generator threads).
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import { executorDurationMs } from '../../scenarios/executor.js';
 import { parseDurationMs } from '../../common/duration.js';
@@ -11,6 +13,7 @@ import type { CallSource, LoadClient, PreparedCall } from './load-client.js';
 import type { LoopOutcome } from './open-loop.js';
 import { shareOf, vusAt } from './schedule.js';
 import { createHistogram } from '../../record/histogram.js';
+import { iterationBudget } from './iterations.js';
 
 const RAMP_STEP_MS = 50;
 
@@ -28,6 +31,7 @@ export function runClosedLoop(
   const active = new Set<number>();
   const targetAt = (now: number) => shareOf(vusAt(executor, Math.min(durationMs, now - startAtMs)), share.index, share.count);
   let target = targetAt(startAtMs);
+  const budget = iterationBudget(executor, share);
   // The recorder's clock is performance.now(): one clock read per response serves both.
   const toRecorderClock = performance.now() - monoMs();
 
@@ -35,14 +39,14 @@ export function runClosedLoop(
     let ramp: NodeJS.Timeout | undefined;
     let ending: NodeJS.Timeout | undefined;
     const finish = () => {
-      if (active.size > 0 || (monoMs() < endMs && !signal.aborted)) return;
+      if (active.size > 0 || (monoMs() < endMs && !signal.aborted && !budget.spent())) return;
       clearInterval(ramp);
       clearTimeout(ending);
       signal.removeEventListener('abort', onAbort);
       resolve({ recorder, lag: createHistogram(), durationMs: Math.min(durationMs, monoMs() - startAtMs) });
     };
     const loop = (vu: number, now: number) => {
-      if (signal.aborted || now >= endMs || vu >= target) {
+      if (signal.aborted || now >= endMs || vu >= target || !budget.take(vu)) {
         active.delete(vu);
         return finish();
       }

@@ -46,7 +46,13 @@ export class RequestMix {
     const def = this.#defs[index]!;
     // gRPC scenarios never reach an HTTP runner (pickRunner checks the protocol).
     if (!def.request) throw new Error(`request "${def.name}" is a gRPC call; HTTP runners cannot send it`);
-    const r = def.request(this.context);
+    let r: HttpRequest;
+    try {
+      r = def.request(this.context);
+    } catch (err) {
+      // Validation dry-runs every builder; one that throws only on real data still says which.
+      throw new Error(`request "${def.name}" threw: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
     const headers: Record<string, string> = { ...r.headers };
     let body: string | undefined;
     if (r.body !== undefined) {

@@ -2,7 +2,7 @@
 // time t (closed ramp). Times are ms from the start of the window. Each arrival's time is
 // computed from the start and the rate, never by adding intervals, so nothing drifts.
 import { parseDurationMs } from '../../common/duration.js';
-import type { ExecutorConfig, Stage } from '../../scenarios/executor.js';
+import { maxVusOf, type ExecutorConfig, type Stage } from '../../scenarios/executor.js';
 
 export interface ArrivalSchedule {
   durationMs: number;
@@ -87,6 +87,7 @@ export function arrivalSchedule(e: ExecutorConfig): ArrivalSchedule {
 /** VUs a closed executor should run at `tMs` (linear between stage targets, like k6's ramping-vus). */
 export function vusAt(e: ExecutorConfig, tMs: number): number {
   if (e.type === 'constant-vus') return e.vus;
+  if (e.type === 'shared-iterations' || e.type === 'per-vu-iterations') return maxVusOf(e);
   if (e.type !== 'ramping-vus') throw new Error(`${e.type} is an open model: it has no VU schedule`);
   return rampValue(e.startVUs ?? 0, e.stages, tMs);
 }

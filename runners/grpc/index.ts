@@ -1,5 +1,5 @@
 // The gRPC runner (ghz's job): unary calls from a scenario's gRPC requests against a grpc://
-// target, under any of the four executors. It is the open runner's engine (schedule, open and
+// target, under any executor. It is the open runner's engine (schedule, open and
 // closed loops, generator threads, exact histogram merging) with grpc-js channels as the client.
 import type { ExecutorConfig } from '../../scenarios/executor.js';
 import type { LoadPlan, RunEvents, Runner, Sample } from '../runner.js';

@@ -9,6 +9,7 @@ import { openShareSession, runShare } from '../engine/engine.js';
 import { describeExecutor, validateExecutor } from '../../scenarios/executors/registry.js';
 import { runThreads, threadable } from '../engine/threads.js';
 import { requestContext } from '../engine/context.js';
+import { iterationSettings } from '../../scenarios/executors/iterations.js';
 
 export const openRunner: Runner = {
   name: 'open',
@@ -74,5 +75,10 @@ export function describeWorkload(e: ExecutorConfig, runner: string, via: string)
         maxVUs: maxVusOf(e),
         stages: e.stages.map((s) => ({ durationS: parseDurationMs(s.duration) / 1000, target: s.target })),
       };
+    case 'shared-iterations':
+    case 'per-vu-iterations': {
+      const { vus, iterations, maxDuration } = iterationSettings(e);
+      return { ...base, model: 'closed', connections: vus, iterations, maxDurationS: parseDurationMs(maxDuration) / 1000 };
+    }
   }
 }

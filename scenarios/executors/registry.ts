@@ -5,9 +5,11 @@ import { constantArrivalRate } from './constant-arrival-rate.js';
 import { constantVus } from './constant-vus.js';
 import type { AnyExecutorDefinition, ExecutorDefinition } from './definition.js';
 import { rampingArrivalRate } from './ramping-arrival-rate.js';
+import { perVuIterations } from './per-vu-iterations.js';
 import { rampingVus } from './ramping-vus.js';
+import { sharedIterations } from './shared-iterations.js';
 
-export const executors: readonly AnyExecutorDefinition[] = [constantVus, rampingVus, constantArrivalRate, rampingArrivalRate];
+export const executors: readonly AnyExecutorDefinition[] = [constantVus, rampingVus, constantArrivalRate, rampingArrivalRate, sharedIterations, perVuIterations];
 
 function definitionOf(config: ExecutorConfig): ExecutorDefinition | undefined {
   return executors.find((d) => d.type === config.type) as ExecutorDefinition | undefined;

@@ -15,5 +15,3 @@ export const lifecycles: Record<Lifecycle, (input: LifecycleInput) => Promise<Se
   boot: ({ build }) => bootPerRequest(build),
   process: ({ process }) => processPerRequest(process),
 };
-
-export const lifecycleNames = Object.keys(lifecycles) as Lifecycle[];

@@ -57,7 +57,8 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
         scryptN: scryptNFor(ctx),
         injectCpuUs: ctx.options.injectCpuUs ?? 0,
         lifecycle,
-        workers,
+        // --workers replaces the count of a persistent target (the plan refuses it elsewhere).
+        workers: lifecycle === 'persistent' ? (ctx.options.workers ?? workers) : workers,
         processPool: ctx.options.processPool ?? DEFAULT_PROCESS_POOL,
         storage: { users: storage.users, billing: storage.billing },
         stateProbe: stateProbeOf(ctx),

@@ -9,7 +9,7 @@ import { isAlive } from '../helpers/cli.js';
 import { tempDir } from '../targets/fixtures.js';
 import { brokerNames } from './broker-names.js';
 
-describe.each(['micro-nats-fastify', 'micro-amqp-fastify', 'micro-redis-fastify', 'micro-redis-express'])('%s', (name) => {
+describe.each(['micro-nats-fastify', 'micro-nats-express', 'micro-amqp-fastify', 'micro-amqp-express', 'micro-redis-fastify', 'micro-redis-express'])('%s', (name) => {
   const dir = tempDir('archbench-broker-');
   const abort = new AbortController();
   let target: (RunningTarget & { jwtSecret?: string }) | undefined;

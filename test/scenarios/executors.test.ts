@@ -23,8 +23,8 @@ describe('executor validation', () => {
   });
 
   it('names the valid types for an unknown one', () => {
-    expect(validateExecutor({ type: 'per-vu-iterations' })).toEqual([
-      'executor.type "per-vu-iterations" is unknown; valid: constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate',
+    expect(validateExecutor({ type: 'externally-controlled' })).toEqual([
+      'executor.type "externally-controlled" is unknown; valid: constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate, shared-iterations, per-vu-iterations',
     ]);
     expect(validateExecutor(undefined)[0]).toMatch(/executor must be an object/);
   });
@@ -37,5 +37,25 @@ describe('executor validation', () => {
     expect(validateExecutor(closed)).toEqual([]);
     expect(describeExecutor(closed)).toBe('closed model: 8 connections for 10s, each waits for its response');
     expect(validateExecutor({ type: 'ramping-vus', startVUs: 1, stages: [{ duration: '2s', target: 4 }] })).toEqual([]);
+  });
+
+  it("shared-iterations and per-vu-iterations: k6's defaults and k6's messages", () => {
+    expect(validateExecutor({ type: 'shared-iterations' })).toEqual([]);
+    expect(validateExecutor({ type: 'per-vu-iterations' })).toEqual([]);
+    expect(validateExecutor({ type: 'shared-iterations', vus: 10, iterations: 5, maxDuration: '500ms' })).toEqual([
+      'the maxDuration must be more than 1s',
+      "the number of iterations (5) can't be less than the number of VUs (10)",
+    ]);
+    expect(validateExecutor({ type: 'per-vu-iterations', vus: 0, iterations: 0, maxDuration: 'later' })).toEqual([
+      'the number of VUs must be more than 0',
+      'maxDuration "later" is not a duration: expected e.g. "500ms", "20s", "1m30s" or seconds',
+      'the number of iterations must be more than 0',
+    ]);
+    expect(describeExecutor({ type: 'shared-iterations', vus: 4, iterations: 100 })).toBe(
+      'closed model: 100 requests shared on 4 connections, each waits for its response; at most 10m',
+    );
+    expect(describeExecutor({ type: 'per-vu-iterations', vus: 3, iterations: 5, maxDuration: '30s' })).toBe(
+      'closed model: 5 requests per VU (15 in total) on 3 connections, each waits for its response; at most 30s',
+    );
   });
 });

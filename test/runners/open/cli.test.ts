@@ -60,7 +60,7 @@ describe('bench run: open runner', () => {
   it('an invalid executor is a usage error listing every problem, before anything starts', () => {
     const r = benchSync(['run', 'test/fixtures/scenarios/bad-executor.ts', '--url', server.url]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/scenario "bad-executor": invalid executor:\n\s+rate must be above 0.*\n\s+duration "later" is not a duration.*\n\s+preAllocatedVUs must be a whole number/);
+    expect(r.stderr).toMatch(/bad-executor.ts: invalid scenario "bad-executor":\n\s+executor.rate must be above 0.*\n\s+executor.duration "later" is not a duration.*\n\s+executor.preAllocatedVUs must be a whole number/);
   });
 
   it('bad workload flags name the option and its range', () => {

@@ -1,0 +1,58 @@
+// A broken scenario file is a usage error (exit 2) that names the file, the field and the
+// request, before any target starts and without writing a results folder.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, benchSync } from '../helpers/cli.js';
+
+const fixture = (name: string) => resolve(ROOT, 'test/fixtures/scenarios/invalid', name);
+
+function runFile(name: string) {
+  const out = mkdtempSync(join(tmpdir(), 'archbench-scenario-'));
+  rmSync(out, { recursive: true });
+  const r = benchSync(['run', fixture(name), '--targets', 'monolith-fastify', '--duration', '1', '--out', out]);
+  return { ...r, wrote: existsSync(out) };
+}
+
+describe('bench run: scenario files', () => {
+  it.each(['syntax.mts', 'syntax.ts'])('a syntax error in %s exits 2 with file:line:column of that file', (name) => {
+    const r = runFile(name);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${fixture(name)}:3:18: Expected identifier but found ","`);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('a defineScenario validation error exits 2 and names the file and every field', () => {
+    const r = runFile('define-error.ts');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(fixture('define-error.ts'));
+    expect(r.stderr).toContain('requests["GET /a"].weight must be > 0');
+    expect(r.stderr).toContain('executor.duration');
+  });
+
+  it("warmup: 'soon' exits 2 and names the field", () => {
+    const r = runFile('warmup-soon.ts');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/warmup "soon" is not a duration/);
+    expect(r.stderr).toContain(fixture('warmup-soon.ts'));
+  });
+
+  it('a request builder that throws exits 2 before any target starts, naming the request', () => {
+    const r = runFile('throwing-request.ts');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/requests\["GET \/broken"\]\.request\(ctx\) threw: .*toUpperCase/);
+    expect(r.stderr).not.toMatch(/starting|verify/i);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('a plain object exported without defineScenario is validated all the same', () => {
+    const r = runFile('plain-object.mjs');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(fixture('plain-object.mjs'));
+    expect(r.stderr).toContain('requests["GET /a"].weight must be > 0');
+    expect(r.stderr).toMatch(/request\(ctx\) returned method "FETCH"/);
+    expect(r.stderr).toMatch(/returned path "a"; it must start with \//);
+    expect(r.stderr).toMatch(/executor\.vus must be a whole number/);
+  });
+});
