@@ -55,6 +55,16 @@ export interface TargetOptions {
   env?: Record<string, string>;
   /** Broker URLs from --nats-url/--amqp-url/--redis-url (else ARCHBENCH_*_URL, else local defaults). */
   brokerUrls?: { nats?: string; amqp?: string; redis?: string };
+
+  // Issue 17 playbook switches (targets/switches.ts): cache, rate limit, planted state leak.
+  /** --cache: read-through cache of GET /users/:id; none by default. */
+  cache?: 'none' | 'memory' | 'redis';
+  /** --cache-ttl in seconds. */
+  cacheTtlS?: number;
+  /** --throttle N/S: at most `limit` requests per subject per `windowS` seconds. */
+  throttle?: { limit: number; windowS: number };
+  /** --plant-leak: the "current user" cached in a container singleton (persistent targets). */
+  plantLeak?: boolean;
 }
 
 /** Events published and consumed by a target's services over a window (micro topologies). */
@@ -104,6 +114,8 @@ export interface RunningTarget {
   stop(): Promise<void>;
   /** Event counters and publish -> commit latency, for targets whose services exchange events. */
   events?: EventStatsSource;
+  /** Hits and misses of the read-through cache (--cache), totals since start. */
+  cache?: { read(): Promise<{ hits: number; misses: number }> };
 }
 
 export interface TargetSpec {

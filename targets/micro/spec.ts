@@ -8,6 +8,7 @@ import { provisionStorage } from '../storage/provision.js';
 import { stoppingAlso } from '../lifecycle/owned.js';
 import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { startTopology } from './topology.js';
+import { switchesFor } from '../switches.js';
 
 export type GatewayFramework = Extract<Framework, 'fastify' | 'express'>;
 
@@ -38,6 +39,8 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
     description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);
+      // One gateway process: its rate limit counts in memory unless --replicas would ever add gateways.
+      const switches = await switchesFor(ctx.options, 1);
       const storage = await provisionStorage(ctx);
       return stoppingAlso(
         () => storage.release(),
@@ -51,6 +54,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
             scryptN: scryptNFor(ctx),
             storage: { users: storage.users, billing: storage.billing },
             callTimeoutMs: CALL_TIMEOUT_MS,
+            switches,
             ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
             ...(opts.brokerNamespace ? { brokerNamespace: opts.brokerNamespace } : {}),
           })),

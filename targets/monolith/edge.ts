@@ -19,8 +19,9 @@ export function headerValue(v: string | string[] | undefined): string | undefine
 }
 
 /** What the shared pipeline reads of a request, whichever framework parsed it. */
-export function rawRequest(params: unknown, query: unknown, headers: IncomingHttpHeaders, body: unknown): RawRequest {
+export function rawRequest(params: unknown, query: unknown, headers: IncomingHttpHeaders, body: unknown, remoteAddress?: string): RawRequest {
   return {
+    remoteAddress,
     params: params as Record<string, string>,
     query,
     contentType: headerValue(headers['content-type']),

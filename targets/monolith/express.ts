@@ -33,7 +33,7 @@ export const serveExpress: ServeApi = async (routes, opts) => {
     const method = route.spec.method === 'GET' ? 'get' : 'post';
     app[method](route.spec.path, (req: Request, res: Response) => {
       route
-        .handle(rawRequest(req.params, req.query, req.headers, req.body))
+        .handle(rawRequest(req.params, req.query, req.headers, req.body, req.socket.remoteAddress))
         .then((out) => send(res, out), (err: unknown) => send(res, toErrorResponse(err)));
     });
   }

@@ -33,7 +33,7 @@ export const serveFastify: ServeApi = async (routes, opts) => {
     app.route({
       method: route.spec.method,
       url: route.spec.path,
-      handler: async (req, reply) => send(reply, await route.handle(rawRequest(req.params, req.query, req.headers, req.body))),
+      handler: async (req, reply) => send(reply, await route.handle(rawRequest(req.params, req.query, req.headers, req.body, req.socket.remoteAddress))),
     });
   }
   const unmatched = unmatchedFor(routes);

@@ -10,6 +10,8 @@ import { provisionStorage } from '../storage/provision.js';
 import type { Lifecycle, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import type { MonolithConfig, MonolithFramework } from './config.js';
 import { singleProcessTarget } from './running-target.js';
+import { cacheStatsSource } from '../lifecycle/cache-stats.js';
+import { switchesFor } from '../switches.js';
 
 /** A RunningTarget that also tells the harness the secret its tokens are signed with. */
 export interface RunningTargetWithSecret extends RunningTarget {
@@ -48,6 +50,8 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
     description: `the whole API (users + billing) in ${LIFECYCLE_WORDS[lifecycle]} ${framework} ${where}, SQLite storage (--storage postgres)`,
     async start(ctx: StartContext): Promise<RunningTargetWithSecret> {
       const jwtSecret = jwtSecretFor(ctx);
+      // Only one persistent process may count the rate limit in its own memory.
+      const switches = await switchesFor(ctx.options, lifecycle === 'persistent' ? workers : Number.POSITIVE_INFINITY);
       const storage = await provisionStorage(ctx);
       const config: MonolithConfig = {
         framework,
@@ -62,12 +66,13 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
         storage: { users: storage.users, billing: storage.billing },
         stateProbe: stateProbeOf(ctx),
         readyTimeoutMs: ctx.readyTimeoutMs,
+        switches,
       };
       return stoppingAlso(
         () => storage.release(),
         async () => {
           const proc = await spawnService({ name, entry: siblingEntry(import.meta.url, './main.js'), config, ...spawnOptionsFrom(ctx) });
-          return { ...singleProcessTarget(proc), jwtSecret };
+          return { ...singleProcessTarget(proc), jwtSecret, ...(switches.cache ? { cache: cacheStatsSource([proc]) } : {}) };
         },
       );
     },

@@ -15,6 +15,8 @@ export interface RawRequest {
   authorization: string | undefined;
   /** Raw body bytes as read by the framework (already bounded by BODY_LIMIT_BYTES). */
   body: Uint8Array | undefined;
+  /** The client's address (per-client limits of anonymous callers, contracts/http/throttle.ts). */
+  remoteAddress?: string | undefined;
 }
 
 export type Authenticate = (authorization: string | undefined) => Promise<TokenClaims>;
