@@ -46,7 +46,7 @@ function globToRegExp(glob: string): RegExp {
  * Select targets by names or globs ("micro-*") and axis filters ("transport=grpc").
  * Unknown names are an error that lists the valid ones.
  */
-export function selectTargets(patterns: string[], where: string[] = [], flag = '--targets'): TargetSpec[] {
+export function selectTargets(patterns: string[], where: string[] = [], flag = '--targets', axesOf: (t: TargetSpec) => Axes = (t) => t.axes): TargetSpec[] {
   const valid = () => targets.map((t) => t.name).join(', ');
   let chosen: TargetSpec[] = [];
   for (const p of patterns) {
@@ -57,13 +57,13 @@ export function selectTargets(patterns: string[], where: string[] = [], flag = '
   }
   for (const cond of where) {
     const m = /^(\w+)=(.+)$/.exec(cond);
-    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas'];
+    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas', /* issue 17 switches */ 'cache', 'throttle', 'leak'];
     if (!m || !axisNames.includes(m[1]!)) {
       throw new TargetSelectionError(`invalid --where "${cond}": expected AXIS=VALUE with AXIS one of ${axisNames.join(', ')}`);
     }
     const [, axis, value] = m;
     const values = value!.split('|');
-    chosen = chosen.filter((t) => values.includes(String(t.axes[axis as keyof Axes] ?? '')));
+    chosen = chosen.filter((t) => values.includes(String(axesOf(t)[axis as keyof Axes] ?? '')));
   }
   if (chosen.length === 0) throw new TargetSelectionError(`no target matches ${[...patterns, ...where].join(' ')}; valid targets: ${valid()}`);
   return chosen;

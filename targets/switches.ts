@@ -21,6 +21,9 @@ export const switchesSchema = z.strictObject({
 });
 export type Switches = z.infer<typeof switchesSchema>;
 
+/** The switches' axes of a target that has them, all off (the catalog's; flags override per run). */
+export const SWITCH_AXES = { cache: 'none', throttle: 'off', leak: 'none' } as const;
+
 export const NO_SWITCHES: Switches = { plantLeak: false, namespace: 'none' };
 
 /** --throttle N/S, parsed. */

@@ -17,6 +17,13 @@ export interface Axes {
   transport?: string;
   /** Instances of each backend service; only for `micro`. */
   replicas?: number;
+  // Issue 17 playbook switches (targets/switches.ts); present on the targets that have them.
+  /** Read-through cache of users: none, memory, redis. */
+  cache?: string;
+  /** Rate limit per subject, "N/S" or off. */
+  throttle?: string;
+  /** planted or none (--plant-leak). */
+  leak?: string;
 }
 
 export interface StartContext {

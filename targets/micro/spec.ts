@@ -8,7 +8,7 @@ import { provisionStorage } from '../storage/provision.js';
 import { stoppingAlso } from '../lifecycle/owned.js';
 import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { startTopology } from './topology.js';
-import { switchesFor } from '../switches.js';
+import { SWITCH_AXES, switchesFor } from '../switches.js';
 
 export type GatewayFramework = Extract<Framework, 'fastify' | 'express'>;
 
@@ -35,7 +35,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
   const name = microName(transport, framework);
   return {
     name,
-    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1 },
+    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, ...SWITCH_AXES },
     description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);

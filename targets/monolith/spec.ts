@@ -11,7 +11,7 @@ import type { Lifecycle, RunningTarget, StartContext, TargetSpec } from '../targ
 import type { MonolithConfig, MonolithFramework } from './config.js';
 import { singleProcessTarget } from './running-target.js';
 import { cacheStatsSource } from '../lifecycle/cache-stats.js';
-import { switchesFor } from '../switches.js';
+import { SWITCH_AXES, switchesFor } from '../switches.js';
 
 /** A RunningTarget that also tells the harness the secret its tokens are signed with. */
 export interface RunningTargetWithSecret extends RunningTarget {
@@ -46,7 +46,7 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
   const where = workers > 1 ? `${workers} node:cluster worker processes` : 'process';
   return {
     name,
-    axes: { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite' },
+    axes: { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite', ...SWITCH_AXES },
     description: `the whole API (users + billing) in ${LIFECYCLE_WORDS[lifecycle]} ${framework} ${where}, SQLite storage (--storage postgres)`,
     async start(ctx: StartContext): Promise<RunningTargetWithSecret> {
       const jwtSecret = jwtSecretFor(ctx);
