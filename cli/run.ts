@@ -14,9 +14,10 @@ import { openRunSession } from './run-session.js';
 import { addCommandOptions, pidOption, type ServeFlags } from './serve-flags.js';
 import { addStorageOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, type BrokerFlags } from './broker-options.js';
+import { addSwitchOptions, switchRequest, type SwitchFlags } from './switch-flags.js';
 import { RATE_HELP, WARMUP_LOAD_HELP, rateOption, warmupLoadOption } from './workload-flags.js';
 
-interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags {
+interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags, SwitchFlags {
   pid?: number;
   targets?: string[];
   where?: string[];
@@ -43,7 +44,7 @@ interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags {
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
-  addCommandOptions(addBrokerOptions(addStorageOptions(program.command('run'))))
+  addSwitchOptions(addCommandOptions(addBrokerOptions(addStorageOptions(program.command('run')))))
     .description('start targets, verify, seed, warm up, measure a scenario, and write results')
     .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
     .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULTS.targets.join(',')})`, listOption)
@@ -76,6 +77,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       const out = flags.out ?? defaultOutDir(scenario.name);
       const plan = await buildPlan({
         ...flags,
+        ...switchRequest(flags),
         scenario,
         scenarioSource,
         durationS: flags.duration,

@@ -8,8 +8,10 @@ import { collect, listOption, secondsOption } from './options.js';
 import { onInterrupt } from './signals.js';
 import { addStorageOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, type BrokerFlags } from './broker-options.js';
+import { addSwitchOptions, switchRequest, type SwitchFlags } from './switch-flags.js';
 
-interface VerifyFlags extends StorageFlags, BrokerFlags {
+interface VerifyFlags extends StorageFlags, BrokerFlags, SwitchFlags {
+  state?: boolean;
   targets?: string[];
   where?: string[];
   url?: string;
@@ -19,16 +21,17 @@ interface VerifyFlags extends StorageFlags, BrokerFlags {
 }
 
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
-  addBrokerOptions(addStorageOptions(program.command('verify')))
+  addSwitchOptions(addBrokerOptions(addStorageOptions(program.command('verify'))))
     .description('run the API conformance suite against targets and print every check')
     .option('-t, --targets <names>', 'targets or globs, comma-separated (default: every non-reference target)', listOption)
     .option('--where <axis=value>', 'keep targets whose axis has this value (repeatable)', collect)
     .option('--url <url>', 'verify your own running service instead')
+    .option('--state', "also interleave two users' requests on persistent targets: fails when an answer carries the other user's identity or data")
     .option('--allow-remote', 'allow a non-loopback --url')
     .option('--host <addr>', 'interface our targets bind to', DEFAULTS.host)
     .option('--ready-timeout <seconds>', 'time a target may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), DEFAULTS.readyTimeoutS)
     .action(async (flags: VerifyFlags) => {
-      const plan = await planVerify({ ...flags, readyTimeoutS: flags.readyTimeout });
+      const plan = await planVerify({ ...flags, ...switchRequest(flags), readyTimeoutS: flags.readyTimeout });
       const controller = new AbortController();
       const release = onInterrupt(controller);
       let outcomes;

@@ -19,6 +19,7 @@ import { rejectOrphanCommandFlags, serveTargets, type ServeRequest } from './own
 import { brokerTargetOptions, storageTargetOptions, type BrokerRequest, type StorageRequest } from './target-options.js';
 import { watchedPidTarget } from '../targets/lifecycle/watched-pid.js';
 import { checkReachable } from './url-check.js';
+import { needsRedis, redisProblem, switchTargetOptions, type SwitchRequest } from './switch-options.js';
 import { effectiveAxes, takesWorkers } from './effective-axes.js';
 
 /** Every default of a benchmark, in one place. */
@@ -33,7 +34,7 @@ export const DEFAULTS = {
 } as const;
 
 /** What a command asks for, in the user's units (seconds), before validation. */
-export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest {
+export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest, SwitchRequest {
   scenario: Scenario;
   /** Where the scenario came from (built-in name or file), so generator threads can load it. */
   scenarioSource?: string;
@@ -182,8 +183,9 @@ function chooseTargets(req: PlanRequest, options: TargetOptions): TargetSpec[] {
     }
     return [req.pid !== undefined ? watchedPidTarget(req.url, req.pid) : externalTarget(req.url)];
   }
-  // --where judges the axes the run will have (--storage postgres makes every target postgres).
-  return selectTargets(req.targets ?? req.scenario.defaults?.targets ?? [...DEFAULTS.targets], req.where ?? [], '--targets', (t) => effectiveAxes(t.axes, options));
+  // --where judges the axes the run will have (--storage postgres makes every target postgres, --cache redis cache=redis).
+  const switches = switchTargetOptions(req, []).options;
+  return selectTargets(req.targets ?? req.scenario.defaults?.targets ?? [...DEFAULTS.targets], req.where ?? [], '--targets', (t) => effectiveAxes(t.axes, { ...options, ...switches }));
 }
 
 /** A scenario speaks one protocol and every selected target must speak it too. */
@@ -235,6 +237,13 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   if (noWorkers?.length) {
     problems.add(`--workers applies to persistent monolith targets (e.g. --where lifecycle=persistent); not to ${noWorkers.map((t) => t.name).join(', ')}`);
   }
+  // Issue 17 switches: where they apply, and Redis when they need it.
+  const switches = switchTargetOptions(req, targets ?? []);
+  switches.problems.forEach((p) => problems.add(p));
+  if (targets && storage && !switches.problems.length && needsRedis(switches.options, targets)) {
+    const why = await redisProblem({ ...storage, ...switches.options });
+    if (why) problems.add(why);
+  }
   const executor = problems.attempt(() => applyRate(applyOverrides(scenario.executor, req), req.rate));
   if (executor) {
     const invalid = validateExecutor(executor);
@@ -257,6 +266,7 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   const warmupLoad = req.warmupLoad ?? DEFAULTS.warmupLoad;
   const targetOptions: TargetOptions = {
     ...storage,
+    ...switches.options,
     ...(req.injectCpuUs ? { injectCpuUs: req.injectCpuUs } : {}),
     ...axisOptions,
     ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}),

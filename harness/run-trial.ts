@@ -1,4 +1,6 @@
 // One target, one trial: start -> verify -> seed -> warm-up (not recorded) -> measure -> stop.
+import { openCacheWindow } from './cache-window.js';
+import { stateCheckApplies } from './state-check.js';
 import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { buildResult, emptyResult, type RunIdentity } from '../record/build-result.js';
@@ -83,7 +85,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
 
     if (plan.verify) {
       phase('verify');
-      const report = await withTimeout('verify', VERIFY_TIMEOUT_MS, (s) => runConformance(running.url, { signal: s, ...(running.jwtSecret ? { jwtSecret: running.jwtSecret } : {}) }), signal);
+      const report = await withTimeout('verify', VERIFY_TIMEOUT_MS, (s) => runConformance(running.url, { signal: s, ...(running.jwtSecret ? { jwtSecret: running.jwtSecret } : {}), state: stateCheckApplies(spec) }), signal);
       if (!report.passed) {
         const failed = report.checks.filter((c) => !c.ok);
         throw new PhaseError('verify', `${spec.name} does not conform to the API contract (${failed.length} of ${report.checks.length} checks failed):\n  ${failed.slice(0, 10).map((c) => `${c.name}: ${c.detail ?? 'failed'}`).join('\n  ')}`);
@@ -121,6 +123,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     const meter = new GeneratorMeter();
     // Events published from here on count; the broker's CPU is kept apart from the target's.
     const eventWindow = await openEventWindow(running);
+    const cacheWindow = await openCacheWindow(running);
     brokerCpu = sampleBrokerCpu(spec.axes.transport);
     sampler.start();
     meter.start();
@@ -134,9 +137,10 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
     usage = sampler.stop();
     const broker = brokerCpu?.stop(sample.ok);
     const eventStats = await eventWindow?.close(signal);
+    const cacheStats = await cacheWindow?.close();
     if (crash) throw new Error(crash);
     const status: RunStatus = outer.aborted ? 'interrupted' : 'ok';
-    const extra = { ...(eventStats ? { events: eventStats } : {}), ...(broker ? { brokerCpu: broker } : {}) };
+    const extra = { ...(eventStats ? { events: eventStats } : {}), ...(cacheStats ? { cache: cacheStats } : {}), ...(broker ? { brokerCpu: broker } : {}) };
     return { ...buildResult(identity(plan), sample, usage, health(sample), status), ...(Object.keys(extra).length ? { extra } : {}) };
   } catch (err) {
     // Something the target needs is absent (a broker): the benchmark skips it, not a failure.

@@ -13,8 +13,13 @@ import { TargetUnavailableError, type TargetSpec } from '../targets/target.js';
 import { DEFAULTS } from './plan.js';
 import { brokerTargetOptions, storageTargetOptions, type BrokerRequest, type StorageRequest } from './target-options.js';
 import { checkReachable } from './url-check.js';
+import { assertNoProblems, needsRedis, redisProblem, switchTargetOptions, type SwitchRequest } from './switch-options.js';
+import { stateCheckApplies } from './state-check.js';
+import { effectiveAxes } from './effective-axes.js';
 
-export interface VerifyRequest extends StorageRequest, BrokerRequest {
+export interface VerifyRequest extends StorageRequest, BrokerRequest, SwitchRequest {
+  /** Also run the request-state check on persistent targets. */
+  state?: boolean;
   targets?: string[];
   where?: string[];
   url?: string;
@@ -44,21 +49,25 @@ export async function planVerify(req: VerifyRequest): Promise<VerifyPlan> {
     }
     await checkReachable(req.url, req.allowRemote === true);
   } else {
-    specs = req.targets || req.where ? selectTargets(req.targets ?? ['*'], req.where ?? []) : catalog.filter((t) => !t.reference);
+    const asRun = (t: TargetSpec) => effectiveAxes(t.axes, switchTargetOptions(req, []).options);
+    specs = req.targets || req.where ? selectTargets(req.targets ?? ['*'], req.where ?? [], '--targets', asRun) : catalog.filter((t) => !t.reference);
   }
   // The conformance suite speaks the public HTTP API; a gRPC endpoint has nothing to answer it.
   const grpcOnly = specs.filter((t) => t.protocol === 'grpc');
   if (grpcOnly.length) {
     throw new UsageError(`${grpcOnly.map((t) => t.name).join(', ')} serve gRPC, not the public HTTP API: the conformance suite cannot run on them (their transport is verified through the micro-grpc-* targets)`);
   }
-  storageTargetOptions(req);
-  brokerTargetOptions(req);
+  const storage = { ...storageTargetOptions(req), ...brokerTargetOptions(req) };
+  const switches = switchTargetOptions(req, specs);
+  assertNoProblems(switches.problems);
+  const why = needsRedis(switches.options, specs) ? await redisProblem({ ...storage, ...switches.options }) : null;
+  if (why) throw new UsageError(why);
   return { specs, request: req };
 }
 
 export async function verifyTargets(plan: VerifyPlan, signal: AbortSignal, onOutcome: (o: VerifyOutcome) => void): Promise<VerifyOutcome[]> {
   const req = plan.request;
-  const options = { ...storageTargetOptions(req), ...brokerTargetOptions(req) };
+  const options = { ...storageTargetOptions(req), ...brokerTargetOptions(req), ...switchTargetOptions(req, plan.specs).options };
   const outcomes: VerifyOutcome[] = [];
   const emit = (o: VerifyOutcome) => {
     outcomes.push(o);
@@ -71,7 +80,8 @@ export async function verifyTargets(plan: VerifyPlan, signal: AbortSignal, onOut
       const t = await spec.start({ dataDir, host: req.host ?? DEFAULTS.host, signal, readyTimeoutMs: (req.readyTimeoutS ?? DEFAULTS.readyTimeoutS) * 1000, options });
       try {
         await assertLoopback(t.url, req.allowRemote === true);
-        const report = await runConformance(t.url, { signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}) });
+        const state = req.state === true && stateCheckApplies(spec);
+        const report = await runConformance(t.url, { signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}), state });
         emit({ target: spec.name, kind: 'report', report });
       } finally {
         await t.stop();

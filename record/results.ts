@@ -28,6 +28,10 @@ export interface TargetAxes {
   storage: string;
   transport?: string;
   replicas?: number;
+  // Issue 17 playbook switches.
+  cache?: string;
+  throttle?: string;
+  leak?: string;
 }
 
 export interface RequestStats {

@@ -11,8 +11,10 @@ import readHeavy from './read-heavy.js';
 import signupBurst from './signup-burst.js';
 import smoke from './smoke.js';
 import writeHeavy from './write-heavy.js';
+import cacheEffect from './cache-effect.js';
+import throttle from './throttle.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst, billing];
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst, billing, cacheEffect, throttle];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

@@ -58,7 +58,7 @@ export function selectTargets(patterns: string[], where: string[] = [], flag = '
   }
   for (const cond of where) {
     const m = /^(\w+)=(.+)$/.exec(cond);
-    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas'];
+    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas', /* issue 17 switches */ 'cache', 'throttle', 'leak'];
     if (!m || !axisNames.includes(m[1]!)) {
       throw new TargetSelectionError(`invalid --where "${cond}": expected AXIS=VALUE with AXIS one of ${axisNames.join(', ')}`);
     }

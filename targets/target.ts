@@ -17,6 +17,13 @@ export interface Axes {
   transport?: string;
   /** Instances of each backend service; only for `micro`. */
   replicas?: number;
+  // Issue 17 playbook switches (targets/switches.ts); present on the targets that have them.
+  /** Read-through cache of users: none, memory, redis. */
+  cache?: string;
+  /** Rate limit per subject, "N/S" or off. */
+  throttle?: string;
+  /** planted or none (--plant-leak). */
+  leak?: string;
 }
 
 export interface StartContext {
@@ -57,6 +64,16 @@ export interface TargetOptions {
   env?: Record<string, string>;
   /** Broker URLs from --nats-url/--amqp-url/--redis-url (else ARCHBENCH_*_URL, else local defaults). */
   brokerUrls?: { nats?: string; amqp?: string; redis?: string };
+
+  // Issue 17 playbook switches (targets/switches.ts): cache, rate limit, planted state leak.
+  /** --cache: read-through cache of GET /users/:id; none by default. */
+  cache?: 'none' | 'memory' | 'redis';
+  /** --cache-ttl in seconds. */
+  cacheTtlS?: number;
+  /** --throttle N/S: at most `limit` requests per subject per `windowS` seconds. */
+  throttle?: { limit: number; windowS: number };
+  /** --plant-leak: the "current user" cached in a container singleton (persistent targets). */
+  plantLeak?: boolean;
 }
 
 /** Events published and consumed by a target's services over a window (micro topologies). */
@@ -106,6 +123,8 @@ export interface RunningTarget {
   stop(): Promise<void>;
   /** Event counters and publish -> commit latency, for targets whose services exchange events. */
   events?: EventStatsSource;
+  /** Hits and misses of the read-through cache (--cache), totals since start. */
+  cache?: { read(): Promise<{ hits: number; misses: number }> };
 }
 
 export interface TargetSpec {

@@ -47,6 +47,8 @@ export const errorCodes = [
   'bad_gateway',
   'unavailable',
   'upstream_timeout',
+  // --throttle: the subject's requests of this window are used up (429 with Retry-After).
+  'too_many_requests',
 ] as const;
 export type ApiErrorCode = (typeof errorCodes)[number];
 

@@ -3,6 +3,7 @@
 // children, so the harness's process-group stop and /proc tree sampling cover them.
 import cluster, { type Worker } from 'node:cluster';
 import type { ChildServer } from './child.js';
+import { relayCacheStats } from './cache-stats.js';
 
 const WORKER_STOP_GRACE_MS = 3000;
 
@@ -41,6 +42,7 @@ export async function forkWorkers(n: number, readyTimeoutMs: number): Promise<Ch
   } finally {
     clearTimeout(timer);
   }
+  relayCacheStats(workers);
   const ports = new Set(addrs.map((a) => a.port));
   if (ports.size !== 1) throw new Error(`workers listen on different ports: ${[...ports].join(', ')}`);
   for (const w of workers) {

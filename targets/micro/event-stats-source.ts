@@ -1,35 +1,14 @@
 // Harness side of the event accounting: asks every users and billing process for its counters
 // over IPC (targets/services/event-stats.ts) and sums them. Histograms stay encoded, one per
 // process: the harness merges them with the rest of its HDR histograms.
+import { askProcess } from '../lifecycle/ipc-ask.js';
 import type { ServiceProcess } from '../lifecycle/spawn.js';
-import type { EventStatsReply, EventStatsRequest, ProcessEventStats } from '../services/event-stats.js';
+import type { EventStatsRequest, ProcessEventStats } from '../services/event-stats.js';
 import type { EventStatsSource, TargetEventStats } from '../target.js';
 
-const REPLY_TIMEOUT_MS = 5000;
-
-let nextId = 1;
-
 function ask(p: ServiceProcess, resetFromMs?: number): Promise<ProcessEventStats> {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    const off = p.onMessage((m) => {
-      const reply = m as Partial<EventStatsReply> | null;
-      if (reply?.type !== 'event-stats' || reply.id !== id || !reply.stats) return;
-      clearTimeout(timer);
-      off();
-      resolve(reply.stats);
-    });
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`${p.name} did not report its event counters within ${REPLY_TIMEOUT_MS} ms`));
-    }, REPLY_TIMEOUT_MS);
-    const req: EventStatsRequest = { type: 'event-stats-request', id, ...(resetFromMs === undefined ? {} : { resetFromMs }) };
-    if (!p.send(req)) {
-      clearTimeout(timer);
-      off();
-      reject(new Error(`${p.name} has no IPC channel`));
-    }
-  });
+  const extra: Partial<EventStatsRequest> = resetFromMs === undefined ? {} : { resetFromMs };
+  return askProcess<ProcessEventStats>(p, 'event-stats-request', 'event-stats', 'event counters', extra);
 }
 
 function sum(parts: Array<{ process: string; stats: ProcessEventStats }>): TargetEventStats {

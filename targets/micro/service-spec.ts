@@ -3,6 +3,7 @@
 // micro targets: Register (used to seed) publishes to it and would fail without one.
 // Its URL is grpc://host:port, so it is a reference target: the HTTP conformance suite does
 // not apply, and `bench run` pairs it with gRPC scenarios only.
+import { NO_SWITCHES } from '../switches.js';
 import { scryptNFor } from '../contracts/password-cost.js';
 import { siblingEntry, spawnService, type ServiceProcess, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { BackendConfig, PeersMessage } from '../services/config.js';
@@ -45,6 +46,8 @@ export function usersGrpcService(): TargetSpec {
               callTimeoutMs: CALL_TIMEOUT_MS,
               storage: ownDatabase(service === 'users' ? storage.users : storage.billing, service),
               scryptN: scryptNFor(ctx),
+              // A reference gRPC endpoint: the playbook switches are the full targets'.
+              switches: NO_SWITCHES,
             };
             const p = await spawnService({
               name: `${name}/${service}`,

@@ -8,6 +8,7 @@ import { provisionStorage } from '../storage/provision.js';
 import { stoppingAlso } from '../lifecycle/owned.js';
 import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { startTopology } from './topology.js';
+import { SWITCH_AXES, switchesFor } from '../switches.js';
 
 export type GatewayFramework = Extract<Framework, 'fastify' | 'express'>;
 
@@ -34,10 +35,12 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
   const name = microName(transport, framework);
   return {
     name,
-    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1 },
+    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, ...SWITCH_AXES },
     description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);
+      // One gateway process: its rate limit counts in memory unless --replicas would ever add gateways.
+      const switches = await switchesFor(ctx.options, 1);
       const storage = await provisionStorage(ctx);
       return stoppingAlso(
         () => storage.release(),
@@ -51,6 +54,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
             scryptN: scryptNFor(ctx),
             storage: { users: storage.users, billing: storage.billing },
             callTimeoutMs: CALL_TIMEOUT_MS,
+            switches,
             ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
             ...(opts.brokerNamespace ? { brokerNamespace: opts.brokerNamespace } : {}),
           })),

@@ -9,6 +9,8 @@ import type { BackendConfig, GatewayConfig, Peers, PeersMessage } from '../servi
 import type { ServiceStorageConfig } from '../storage/registry.js';
 import type { ExitInfo, RunningTarget, StartContext } from '../target.js';
 import type { ServiceName } from '../transports/transport.js';
+import { cacheStatsSource } from '../lifecycle/cache-stats.js';
+import type { Switches } from '../switches.js';
 
 export interface TopologyPlan {
   /** Target name, prefix of every process name ("micro-rest-fastify/users#1"). */
@@ -24,6 +26,7 @@ export interface TopologyPlan {
   brokerUrl?: string;
   /** Prefix of every broker name for this start (broker transports). */
   brokerNamespace?: string;
+  switches: Switches;
 }
 
 const ENTRIES: Record<ServiceName | 'gateway', string> = {
@@ -69,6 +72,7 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
           callTimeoutMs: plan.callTimeoutMs,
           storage: ownDatabase(plan.storage[service], service),
           scryptN: plan.scryptN,
+          switches: plan.switches,
           ...broker,
         };
         backends.push({ service, proc: spawnOne(instance, ENTRIES[service], config) });
@@ -96,11 +100,17 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       jwtSecret: plan.jwtSecret,
       injectCpuUs: ctx.options.injectCpuUs ?? 0,
       peers,
+      switches: plan.switches,
       ...broker,
     };
     const backendProcs = [...started];
     const gateway = await spawnOne('gateway', ENTRIES.gateway, gatewayConfig);
-    return { ...topologyTarget(connectUrl(gateway.host, gateway.port), started, stopAll), events: backendEventStats(backendProcs) };
+    const usersProcs = backendProcs.filter((_, i) => backends[i]!.service === 'users');
+    return {
+      ...topologyTarget(connectUrl(gateway.host, gateway.port), started, stopAll),
+      events: backendEventStats(backendProcs),
+      ...(plan.switches.cache ? { cache: cacheStatsSource(usersProcs) } : {}),
+    };
   } catch (err) {
     await stopAll();
     throw err;

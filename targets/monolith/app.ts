@@ -8,6 +8,9 @@ import { InProcessEventBus } from '../domain/in-process-bus.js';
 import { UserService, localUserDirectory } from '../domain/users/user-service.js';
 import { asyncLocalScope, sharedScope } from '../lifecycle/request-scope.js';
 import { withStateProbe } from '../lifecycle/state-probe.js';
+import { edgeAuthenticate, throttledRoutes } from '../lifecycle/edge-switches.js';
+import { withUserCache } from '../storage/cache/open.js';
+import { NO_SWITCHES, type Switches } from '../switches.js';
 import { openBillingStorage, openUsersStorage, type ServiceStorageConfig } from '../storage/registry.js';
 import { monolithHandlers, type MonolithServices } from './handlers.js';
 
@@ -18,6 +21,8 @@ export interface MonolithAppOptions {
   scryptN?: number;
   /** Debug only (see lifecycle/state-probe.ts). */
   stateProbe?: 'off' | 'on' | 'shared';
+  /** --cache, --throttle, --plant-leak (targets/switches.ts); none when absent. */
+  switches?: Switches;
 }
 
 export interface MonolithApp {
@@ -32,8 +37,10 @@ export async function createMonolithApp(opts: MonolithAppOptions): Promise<Monol
     await usersStorage.close();
     throw err;
   });
+  const switches = opts.switches ?? NO_SWITCHES;
+  const cached = await withUserCache(usersStorage.users, switches);
   const bus = new InProcessEventBus();
-  const users = new UserService({ users: usersStorage.users, events: bus, passwords: new PasswordHasher(opts.scryptN) });
+  const users = new UserService({ users: cached.users, events: bus, passwords: new PasswordHasher(opts.scryptN) });
   const billing = new BillingService({
     invoices: billingStorage.invoices,
     accounts: billingStorage.accounts,
@@ -43,14 +50,16 @@ export async function createMonolithApp(opts: MonolithAppOptions): Promise<Monol
   const tokens = new TokenService({ secret: opts.jwtSecret });
   const services = { users, billing, tokens };
   const probe = opts.stateProbe ?? 'off';
-  const routes = bindRoutes(monolithHandlers(services), (h) => tokens.verifyAuthorization(h));
+  const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
+  const switched = await throttledRoutes(bindRoutes(monolithHandlers(services), edgeAuthenticate(switches, verify)), switches, verify);
+  const routes = switched.routes;
   return {
     services,
     // The probe's scope belongs to the container: shared across requests exactly when the container is.
     // Off (every benchmark), the routes are served unwrapped.
     routes: probe === 'off' ? routes : withStateProbe(routes, probe === 'shared' ? sharedScope() : asyncLocalScope()),
     close: async () => {
-      await Promise.all([usersStorage.close(), billingStorage.close()]);
+      await Promise.all([usersStorage.close(), billingStorage.close(), cached.close(), switched.close()]);
     },
   };
 }

@@ -2,6 +2,7 @@
 // Validated on arrival: a bad config fails start-up with a clear message, not a late crash.
 import { z } from 'zod';
 import { serviceStorageSchema } from '../storage/registry.js';
+import { switchesSchema } from '../switches.js';
 
 export const monolithConfigSchema = z.strictObject({
   framework: z.enum(['fastify', 'express']),
@@ -22,6 +23,8 @@ export const monolithConfigSchema = z.strictObject({
   /** Debug only: the request-state probe on /health (`shared` = the deliberate leak the probe's test needs). */
   stateProbe: z.enum(['off', 'on', 'shared']),
   readyTimeoutMs: z.number().int().min(1),
+  /** --cache, --throttle, --plant-leak. */
+  switches: switchesSchema,
 });
 export type MonolithConfig = z.infer<typeof monolithConfigSchema>;
 export type MonolithFramework = MonolithConfig['framework'];

@@ -25,6 +25,7 @@ export function headerValue(v: string | string[] | undefined): string | undefine
  */
 export function rawRequest(from: { params: unknown; query: unknown; body: unknown }, req: IncomingMessage, res: ServerResponse): RawRequest {
   const raw = {
+    remoteAddress: req.socket.remoteAddress,
     params: from.params as Record<string, string>,
     query: from.query,
     contentType: headerValue(req.headers['content-type']),

@@ -7,5 +7,5 @@ import { parseMonolithConfig } from './config.js';
 
 export async function buildMonolithFromConfig(): Promise<ServedApp> {
   const cfg = parseMonolithConfig(childConfig());
-  return createMonolithApp({ storage: cfg.storage, jwtSecret: cfg.jwtSecret, scryptN: cfg.scryptN, stateProbe: cfg.stateProbe });
+  return createMonolithApp({ storage: cfg.storage, jwtSecret: cfg.jwtSecret, scryptN: cfg.scryptN, stateProbe: cfg.stateProbe, switches: cfg.switches });
 }

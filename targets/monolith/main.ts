@@ -6,6 +6,7 @@ import { DEFAULT_PROCESS_TIMEOUT_MS } from '../lifecycle/process-per-request.js'
 import { lifecycles } from '../lifecycle/registry.js';
 import { siblingEntry } from '../lifecycle/spawn.js';
 import { forkWorkers, isClusterPrimary } from '../lifecycle/workers.js';
+import { answerCacheStats } from '../lifecycle/cache-stats.js';
 import { parseMonolithConfig, type MonolithConfig } from './config.js';
 import type { ServeApi } from './edge.js';
 import { buildMonolithFromConfig } from './factory.js';
@@ -15,6 +16,7 @@ serveChild<MonolithConfig>(async (raw) => {
   // The primary only forks and supervises; each worker runs this module again and serves.
   if (isClusterPrimary(cfg.workers)) return forkWorkers(cfg.workers, cfg.readyTimeoutMs);
   // Load only the framework in use: the other one's import cost is not this target's.
+  answerCacheStats();
   const serve: ServeApi =
     cfg.framework === 'fastify'
       ? (await import('./fastify.js')).serveFastify

@@ -10,6 +10,8 @@ import { provisionStorage } from '../storage/provision.js';
 import type { Lifecycle, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import type { MonolithConfig, MonolithFramework } from './config.js';
 import { singleProcessTarget } from './running-target.js';
+import { cacheStatsSource } from '../lifecycle/cache-stats.js';
+import { SWITCH_AXES, switchesFor } from '../switches.js';
 
 /** A RunningTarget that also tells the harness the secret its tokens are signed with. */
 export interface RunningTargetWithSecret extends RunningTarget {
@@ -44,10 +46,12 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
   const where = workers > 1 ? `${workers} node:cluster worker processes` : 'process';
   return {
     name,
-    axes: { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite' },
+    axes: { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite', ...SWITCH_AXES },
     description: `the whole API (users + billing) in ${LIFECYCLE_WORDS[lifecycle]} ${framework} ${where}, SQLite storage (--storage postgres)`,
     async start(ctx: StartContext): Promise<RunningTargetWithSecret> {
       const jwtSecret = jwtSecretFor(ctx);
+      // Only one persistent process may count the rate limit in its own memory.
+      const switches = await switchesFor(ctx.options, lifecycle === 'persistent' ? workers : Number.POSITIVE_INFINITY);
       const storage = await provisionStorage(ctx);
       const config: MonolithConfig = {
         framework,
@@ -63,12 +67,13 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
         storage: { users: storage.users, billing: storage.billing },
         stateProbe: stateProbeOf(ctx),
         readyTimeoutMs: ctx.readyTimeoutMs,
+        switches,
       };
       return stoppingAlso(
         () => storage.release(),
         async () => {
           const proc = await spawnService({ name, entry: siblingEntry(import.meta.url, './main.js'), config, ...spawnOptionsFrom(ctx) });
-          return { ...singleProcessTarget(proc), jwtSecret };
+          return { ...singleProcessTarget(proc), jwtSecret, ...(switches.cache ? { cache: cacheStatsSource([proc]) } : {}) };
         },
       );
     },

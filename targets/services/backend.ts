@@ -10,6 +10,8 @@ import { answerStatsRequests, EventStats } from './event-stats.js';
 import { backendConfigSchema, parseConfig, type BackendConfig, type Peers } from './config.js';
 import { awaitPeers } from './peers.js';
 import { usersOperations } from './users/app.js';
+import { answerCacheStats } from '../lifecycle/cache-stats.js';
+import { withUserCache } from '../storage/cache/open.js';
 
 /** How long a backend waits for the harness to send its peers' addresses. */
 const PEERS_TIMEOUT_MS = 60_000;
@@ -28,6 +30,7 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
   const broker = { ...(cfg.brokerUrl === undefined ? {} : { brokerUrl: cfg.brokerUrl }), ...(cfg.brokerNamespace === undefined ? {} : { namespace: cfg.brokerNamespace }) };
   const stats = new EventStats();
   answerStatsRequests(stats);
+  answerCacheStats();
   const serveOpts = { instance: cfg.instance, host: cfg.host, port: cfg.port, ...broker };
   const closers: Array<() => Promise<void>> = [];
   try {
@@ -35,10 +38,12 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
     if (cfg.service === 'users') {
       const storage = await openUsersStorage(cfg.storage);
       closers.push(() => storage.close());
+      const cached = await withUserCache(storage.users, cfg.switches);
+      closers.push(() => cached.close());
       const publisher: Promise<EventPublisher> = peers.then(async (p) => stats.countPublishes(await transport.publisher({ peers: p, timeoutMs: cfg.callTimeoutMs, ...broker })));
       publisher.catch(() => undefined); // surfaces on the calls that need it
       closers.push(async () => (await publisher.catch(() => undefined))?.close());
-      served = await transport.serve('users', usersOperations(storage, publisher, new PasswordHasher(cfg.scryptN), cfg.callTimeoutMs), serveOpts);
+      served = await transport.serve('users', usersOperations({ ...storage, users: cached.users }, publisher, new PasswordHasher(cfg.scryptN), cfg.callTimeoutMs), serveOpts);
     } else {
       const storage = await openBillingStorage(cfg.storage);
       closers.push(() => storage.close());

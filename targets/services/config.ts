@@ -2,6 +2,7 @@
 // through ARCHBENCH_CHILD_CONFIG. Validated on arrival: a bad config fails start-up clearly.
 import { z } from 'zod';
 import { serviceStorageSchema } from '../storage/registry.js';
+import { switchesSchema } from '../switches.js';
 
 const endpointSchema = z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65535) });
 export const peersSchema = z.strictObject({
@@ -20,6 +21,8 @@ const common = {
   brokerUrl: z.string().optional(),
   /** Broker transports: prefix of every broker name, unique per target start. */
   brokerNamespace: z.string().optional(),
+  /** --cache (users), --throttle and --plant-leak (gateway). */
+  switches: switchesSchema,
 };
 
 export const backendConfigSchema = z.strictObject({

@@ -21,6 +21,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+const MAX_RATE_LIMITED = 20;
+const MAX_RETRY_AFTER_S = 5;
+
 export class ApiClient {
   readonly #base: string;
   readonly #signal: AbortSignal | undefined;
@@ -40,7 +43,17 @@ export class ApiClient {
     return this.request('POST', path, opts);
   }
 
+  /** A rate-limited target (--throttle) is waited for as its Retry-After says, as a polite client does. */
   async request(method: string, path: string, opts: RequestOptions): Promise<ApiResponse> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.#once(method, path, opts);
+      const wait = Number(res.headers.get('retry-after'));
+      if (res.status !== 429 || attempt >= MAX_RATE_LIMITED || !(wait >= 0 && wait <= MAX_RETRY_AFTER_S)) return res;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
+  }
+
+  async #once(method: string, path: string, opts: RequestOptions): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...opts.headers };
     let body: string | undefined;
     if (opts.json !== undefined) {

@@ -9,6 +9,7 @@ import { invoiceChecks } from './checks/invoices.js';
 import { ownershipChecks } from './checks/ownership.js';
 import { paginationChecks } from './checks/pagination.js';
 import { userChecks } from './checks/users.js';
+import { stateChecks } from './checks/state.js';
 import { Recorder, type ConformanceOptions, type ConformanceReport } from './report.js';
 
 export type { ConformanceCheck, ConformanceOptions, ConformanceReport } from './report.js';
@@ -43,5 +44,6 @@ export async function runConformance(baseUrl: string, opts: ConformanceOptions =
   await paginationChecks(ctx);
   await ownershipChecks(ctx);
   await httpEdgeChecks(ctx, baseUrl);
+  if (opts.state) await stateChecks(ctx);
   return rec.report();
 }

@@ -17,6 +17,8 @@ export interface ConformanceOptions {
   jwtSecret?: string;
   /** Per-request timeout; default 10 s. */
   requestTimeoutMs?: number;
+  /** Also interleave two users' requests to catch state leaking between requests (persistent targets). */
+  state?: boolean;
 }
 
 /** A failed expectation; its message becomes the check's detail. */

@@ -17,6 +17,8 @@ export interface RawRequest {
   body: Uint8Array | undefined;
   /** Aborted when the client has gone before its answer (set by the HTTP edges; never sent over IPC). */
   clientGone?: AbortSignal;
+  /** The client's address (per-client limits of anonymous callers, contracts/http/throttle.ts). */
+  remoteAddress?: string | undefined;
 }
 
 export type Authenticate = (authorization: string | undefined) => Promise<TokenClaims>;

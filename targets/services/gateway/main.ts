@@ -8,6 +8,7 @@ import type { ServeApi } from '../../monolith/edge.js';
 import { loadTransport } from '../../transports/registry.js';
 import { gatewayConfigSchema, parseConfig, type GatewayConfig } from '../config.js';
 import { gatewayHandlers } from './handlers.js';
+import { edgeAuthenticate, throttledRoutes } from '../../lifecycle/edge-switches.js';
 
 serveChild<GatewayConfig>(async (raw) => {
   const cfg = parseConfig(gatewayConfigSchema, raw, 'gateway');
@@ -20,7 +21,8 @@ serveChild<GatewayConfig>(async (raw) => {
   const users = await transport.connect('users', { endpoints: cfg.peers.users, timeoutMs: cfg.callTimeoutMs, ...broker });
   const billing = await transport.connect('billing', { endpoints: cfg.peers.billing, timeoutMs: cfg.callTimeoutMs, ...broker });
   const tokens = new TokenService({ secret: cfg.jwtSecret });
-  const routes = bindRoutes(gatewayHandlers({ users, billing, tokens }), (h) => tokens.verifyAuthorization(h));
-  const closeClients = () => Promise.all([users.close(), billing.close()]).then(() => undefined);
-  return closingAlso(closeClients, () => serve(routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs }));
+  const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
+  const switched = await throttledRoutes(bindRoutes(gatewayHandlers({ users, billing, tokens }), edgeAuthenticate(cfg.switches, verify)), cfg.switches, verify);
+  const closeClients = () => Promise.all([users.close(), billing.close(), switched.close()]).then(() => undefined);
+  return closingAlso(closeClients, () => serve(switched.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs }));
 });

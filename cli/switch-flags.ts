@@ -1,0 +1,30 @@
+// --cache, --cache-ttl, --throttle, --plant-leak: the playbook switches of our targets (issue 17),
+// shared by `bench run` and `bench verify`. Validated with the plan (harness/switch-options.ts).
+import type { Command } from 'commander';
+import type { SwitchRequest } from '../harness/switch-options.js';
+import { DEFAULT_CACHE_TTL_S } from '../targets/switches.js';
+import { intOption } from './options.js';
+
+export interface SwitchFlags {
+  cache?: string;
+  cacheTtl?: number;
+  throttle?: string;
+  plantLeak?: boolean;
+}
+
+export function addSwitchOptions(cmd: Command): Command {
+  return cmd
+    .option('--cache <store>', 'read-through cache of GET /users/:id: none, memory (per process) or redis (shared by workers and replicas; --redis-url)')
+    .option('--cache-ttl <seconds>', `time to live of a cached user, 1..86400 s (default ${DEFAULT_CACHE_TTL_S})`, intOption('--cache-ttl', 1, 86_400))
+    .option('--throttle <N/S>', 'rate limit: N requests per S seconds per token subject (per client address when anonymous); 429 with Retry-After past it')
+    .option('--plant-leak', 'persistent targets: cache the first "current user" in a container singleton, the Octane leak `bench verify --state` catches');
+}
+
+export function switchRequest(flags: SwitchFlags): SwitchRequest {
+  return {
+    ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
+    ...(flags.cacheTtl !== undefined ? { cacheTtlS: flags.cacheTtl } : {}),
+    ...(flags.throttle !== undefined ? { throttle: flags.throttle } : {}),
+    ...(flags.plantLeak ? { plantLeak: true } : {}),
+  };
+}
