@@ -1,4 +1,5 @@
 // What every target is, whatever its architecture: the harness only sees these types.
+import type { EdgeSwitches, Middleware, OnOff, TickPlacement } from './edge/switches.js';
 import type { ProcessWrapper } from './lifecycle/wrap.js';
 
 export type Topology = 'monolith' | 'micro' | 'calibration' | 'external';
@@ -17,6 +18,15 @@ export interface Axes {
   transport?: string;
   /** Instances of each backend service; only for `micro`. */
   replicas?: number;
+  // Edge switches (issue 17 items 4-6, targets/edge/switches.ts); absent where they do not apply.
+  /** HTTP edge middleware: lean (API only) or web (session, CSRF, request log). */
+  middleware?: Middleware;
+  /** Background tick "PERIOD:CPU" or "off"; persistent monolith targets only. */
+  tick?: string;
+  /** Where the tick runs; only with a tick. */
+  tickIn?: TickPlacement;
+  /** Present on targets serving POST /graphql: whether user reads are batched by a loader. */
+  graphqlLoader?: OnOff;
 }
 
 export interface StartContext {
@@ -55,6 +65,8 @@ export interface TargetOptions {
   env?: Record<string, string>;
   /** Broker URLs from --nats-url/--amqp-url/--redis-url (else ARCHBENCH_*_URL, else local defaults). */
   brokerUrls?: { nats?: string; amqp?: string; redis?: string };
+  /** Edge switches from --middleware, --tick, --tick-in, --graphql-loader (issue 17 items 4-6). */
+  edge?: EdgeSwitches;
 }
 
 /** Events published and consumed by a target's services over a window (micro topologies). */

@@ -1,0 +1,49 @@
+// The edge switches of issue 17 (lean/web middleware, background ticks, the GraphQL edge):
+// what a target carries in its axes and what the command line may override. Each is wiring
+// around the same domain; the rules stay in targets/domain.
+import { parseDurationMs } from '../../common/duration.js';
+
+export const MIDDLEWARES = ['lean', 'web'] as const;
+export type Middleware = (typeof MIDDLEWARES)[number];
+
+export const TICK_PLACEMENTS = ['worker', 'process'] as const;
+/** Where a background tick runs: inside the serving worker (Octane::tick) or in its own process. */
+export type TickPlacement = (typeof TICK_PLACEMENTS)[number];
+
+export const SWITCH_VALUES = ['on', 'off'] as const;
+export type OnOff = (typeof SWITCH_VALUES)[number];
+
+/** `--tick PERIOD:CPU`: every periodMs, cpuMs of CPU work. */
+export interface TickSpec {
+  periodMs: number;
+  cpuMs: number;
+}
+
+export interface EdgeSwitches {
+  middleware?: Middleware;
+  tick?: TickSpec;
+  tickIn?: TickPlacement;
+  /** Present: the target serves POST /graphql, batching user reads through a loader or not. */
+  graphqlLoader?: OnOff;
+}
+
+/** "100ms:5ms" -> {periodMs: 100, cpuMs: 5}; throws RangeError with the reason. */
+export function parseTick(text: string): TickSpec {
+  const m = /^([^:]+):([^:]+)$/.exec(text.trim());
+  if (!m) throw new RangeError(`invalid tick "${text}": expected PERIOD:CPU, e.g. 100ms:5ms`);
+  const periodMs = parseDurationMs(m[1]!);
+  const cpuMs = parseDurationMs(m[2]!);
+  if (periodMs < 1 || periodMs > 60_000) throw new RangeError(`invalid tick "${text}": the period must be 1ms..60s`);
+  if (cpuMs <= 0 || cpuMs >= periodMs) throw new RangeError(`invalid tick "${text}": the CPU time must be > 0 and shorter than the period`);
+  return { periodMs, cpuMs };
+}
+
+/** The axis value of a tick: "100ms:5ms", stable for --where and results. */
+export function tickLabel(t: TickSpec): string {
+  return `${t.periodMs}ms:${t.cpuMs}ms`;
+}
+
+/** The catalog target's own switches, overridden by the command line's. */
+export function mergeSwitches(own: EdgeSwitches, cli: EdgeSwitches | undefined): EdgeSwitches {
+  return { ...own, ...cli, ...(cli?.tick && !cli.tickIn && !own.tickIn ? { tickIn: 'worker' as const } : {}) };
+}
