@@ -17,6 +17,7 @@ import type { TargetOptions, TargetSpec } from '../targets/target.js';
 import { placeProcesses } from './placement.js';
 import { rejectOrphanCommandFlags, serveTargets, type ServeRequest } from './own-service.js';
 import { brokerTargetOptions, storageTargetOptions, type BrokerRequest, type StorageRequest } from './target-options.js';
+import { edgeTargetOptions, type EdgeRequest } from './edge-options.js';
 import { watchedPidTarget } from '../targets/lifecycle/watched-pid.js';
 import { checkReachable } from './url-check.js';
 
@@ -32,7 +33,7 @@ export const DEFAULTS = {
 } as const;
 
 /** What a command asks for, in the user's units (seconds), before validation. */
-export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest {
+export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest, EdgeRequest {
   scenario: Scenario;
   /** Where the scenario came from (built-in name or file), so generator threads can load it. */
   scenarioSource?: string;
@@ -224,6 +225,8 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
     problems.add(`--replicas applies to micro targets (e.g. --targets 'micro-*'); selected: ${targets.map((t) => t.name).join(', ')}`);
   }
   const storage = problems.attempt(() => ({ ...storageTargetOptions(req), ...brokerTargetOptions(req) }));
+  // Edge switches (issue 17 items 4-6): every selected target they do not apply to is named.
+  const edge = targets ? problems.attempt(() => edgeTargetOptions(req, targets)) : undefined;
   const executor = problems.attempt(() => applyRate(applyOverrides(scenario.executor, req), req.rate));
   if (executor) {
     const invalid = validateExecutor(executor);
@@ -246,6 +249,7 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   const warmupLoad = req.warmupLoad ?? DEFAULTS.warmupLoad;
   const targetOptions: TargetOptions = {
     ...storage,
+    ...edge,
     ...(req.injectCpuUs ? { injectCpuUs: req.injectCpuUs } : {}),
     ...(req.replicas ? { replicas: req.replicas } : {}),
     ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}),

@@ -71,7 +71,7 @@ export async function verifyTargets(plan: VerifyPlan, signal: AbortSignal, onOut
       const t = await spec.start({ dataDir, host: req.host ?? DEFAULTS.host, signal, readyTimeoutMs: (req.readyTimeoutS ?? DEFAULTS.readyTimeoutS) * 1000, options });
       try {
         await assertLoopback(t.url, req.allowRemote === true);
-        const report = await runConformance(t.url, { signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}) });
+        const report = await runConformance(t.url, { signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}), graphql: spec.axes.graphqlLoader !== undefined });
         emit({ target: spec.name, kind: 'report', report });
       } finally {
         await t.stop();

@@ -3,6 +3,9 @@
 // around the same domain; the rules stay in targets/domain.
 import { parseDurationMs } from '../../common/duration.js';
 
+/** The axes these switches add, for --where. */
+export const EDGE_AXES = ['middleware', 'tick', 'tickIn', 'graphqlLoader'] as const;
+
 export const MIDDLEWARES = ['lean', 'web'] as const;
 export type Middleware = (typeof MIDDLEWARES)[number];
 
@@ -46,4 +49,35 @@ export function tickLabel(t: TickSpec): string {
 /** The catalog target's own switches, overridden by the command line's. */
 export function mergeSwitches(own: EdgeSwitches, cli: EdgeSwitches | undefined): EdgeSwitches {
   return { ...own, ...cli, ...(cli?.tick && !cli.tickIn && !own.tickIn ? { tickIn: 'worker' as const } : {}) };
+}
+
+/** The axes a target with these switches has; `axes` says which switches the target can carry at all. */
+export function withEdgeAxes<A extends { middleware?: Middleware; tick?: string; tickIn?: TickPlacement; graphqlLoader?: OnOff }>(axes: A, sw: EdgeSwitches | undefined): A {
+  if (!sw) return axes;
+  const out: A = { ...axes };
+  if (sw.middleware && axes.middleware) out.middleware = sw.middleware;
+  if (sw.tick) out.tick = tickLabel(sw.tick);
+  if (out.tick !== undefined && out.tick !== 'off') out.tickIn = sw.tickIn ?? axes.tickIn ?? 'worker';
+  if (sw.graphqlLoader) out.graphqlLoader = sw.graphqlLoader;
+  return out;
+}
+
+interface SwitchTarget {
+  name: string;
+  axes: { topology: string; lifecycle: string; middleware?: Middleware; tick?: string };
+}
+
+/** Why these switches do not apply to this target (empty: they do). Flags name themselves. */
+export function edgeSwitchProblems(t: SwitchTarget, sw: EdgeSwitches): string[] {
+  const problems: string[] = [];
+  if (sw.middleware && t.axes.middleware === undefined) problems.push(`--middleware applies to our monolith and micro targets (their HTTP edge); ${t.name} has no edge of ours`);
+  const persistentMonolith = t.axes.topology === 'monolith' && t.axes.lifecycle === 'persistent';
+  const why =
+    t.axes.topology !== 'monolith'
+      ? `${t.name} is not a monolith (ticks and the GraphQL edge are monolith-only this round: in micro they would belong in billing and in the gateway, and batching there needs a batch read in every transport)`
+      : `${t.name} has the ${t.axes.lifecycle} lifecycle: nothing lives between requests to run it`;
+  if ((sw.tick || sw.tickIn) && !persistentMonolith) problems.push(`--tick/--tick-in apply to persistent monolith targets; ${why}`);
+  else if (sw.tickIn && !sw.tick && (t.axes.tick === undefined || t.axes.tick === 'off')) problems.push(`--tick-in needs --tick PERIOD:CPU (or a *-tick target); ${t.name} has no tick`);
+  if (sw.graphqlLoader && !persistentMonolith) problems.push(`--graphql-loader applies to persistent monolith targets (it serves POST /graphql); ${why}`);
+  return problems;
 }

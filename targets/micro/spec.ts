@@ -34,7 +34,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
   const name = microName(transport, framework);
   return {
     name,
-    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1 },
+    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, middleware: 'lean' },
     description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);

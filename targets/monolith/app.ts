@@ -9,6 +9,8 @@ import { UserService, localUserDirectory } from '../domain/users/user-service.js
 import { asyncLocalScope, sharedScope } from '../lifecycle/request-scope.js';
 import { withStateProbe } from '../lifecycle/state-probe.js';
 import { openBillingStorage, openUsersStorage, type ServiceStorageConfig } from '../storage/registry.js';
+import type { GraphQLEdge } from '../contracts/graphql/reads.js';
+import { monolithGraphQLReads } from './graphql-reads.js';
 import { monolithHandlers, type MonolithServices } from './handlers.js';
 
 export interface MonolithAppOptions {
@@ -23,6 +25,7 @@ export interface MonolithAppOptions {
 export interface MonolithApp {
   services: MonolithServices;
   routes: BoundRoute[];
+  graphql: Omit<GraphQLEdge, 'loader'>;
   close(): Promise<void>;
 }
 
@@ -43,9 +46,11 @@ export async function createMonolithApp(opts: MonolithAppOptions): Promise<Monol
   const tokens = new TokenService({ secret: opts.jwtSecret });
   const services = { users, billing, tokens };
   const probe = opts.stateProbe ?? 'off';
-  const routes = bindRoutes(monolithHandlers(services), (h) => tokens.verifyAuthorization(h));
+  const authenticate = (h: string | undefined) => tokens.verifyAuthorization(h);
+  const routes = bindRoutes(monolithHandlers(services), authenticate);
   return {
     services,
+    graphql: { reads: monolithGraphQLReads(services), authenticate },
     // The probe's scope belongs to the container: shared across requests exactly when the container is.
     // Off (every benchmark), the routes are served unwrapped.
     routes: probe === 'off' ? routes : withStateProbe(routes, probe === 'shared' ? sharedScope() : asyncLocalScope()),

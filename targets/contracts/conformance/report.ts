@@ -17,6 +17,8 @@ export interface ConformanceOptions {
   jwtSecret?: string;
   /** Per-request timeout; default 10 s. */
   requestTimeoutMs?: number;
+  /** The target serves POST /graphql too: check it answers as REST does. */
+  graphql?: boolean;
 }
 
 /** A failed expectation; its message becomes the check's detail. */

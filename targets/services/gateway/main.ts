@@ -1,6 +1,7 @@
 // Child entry of the gateway: the public HTTP edge of the micro topology, on fastify or express
 // (the monolith's edges, reused), routing to users and billing over the chosen transport.
 import { bindRoutes } from '../../contracts/http/pipeline.js';
+import { WebStack } from '../../contracts/http/web-stack.js';
 import { TokenService } from '../../domain/auth/token-service.js';
 import { serveChild } from '../../lifecycle/child.js';
 import { closingAlso } from '../../lifecycle/owned.js';
@@ -21,6 +22,7 @@ serveChild<GatewayConfig>(async (raw) => {
   const billing = await transport.connect('billing', { endpoints: cfg.peers.billing, timeoutMs: cfg.callTimeoutMs, ...broker });
   const tokens = new TokenService({ secret: cfg.jwtSecret });
   const routes = bindRoutes(gatewayHandlers({ users, billing, tokens }), (h) => tokens.verifyAuthorization(h));
-  const closeClients = () => Promise.all([users.close(), billing.close()]).then(() => undefined);
-  return closingAlso(closeClients, () => serve(routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs }));
+  const web = cfg.middleware === 'web' ? new WebStack({ secret: cfg.jwtSecret, logFile: cfg.accessLog }) : undefined;
+  const closeClients = () => Promise.all([users.close(), billing.close(), web?.close()]).then(() => undefined);
+  return closingAlso(closeClients, () => serve(routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs, ...(web ? { web } : {}) }));
 });
