@@ -10,8 +10,12 @@ import readHeavy from './read-heavy.js';
 import signupBurst from './signup-burst.js';
 import smoke from './smoke.js';
 import writeHeavy from './write-heavy.js';
+// Issue 17 items 4-6: the edge switches' comparisons.
+import graphqlVsRest from './graphql-vs-rest.js';
+import middlewareCost from './middleware-cost.js';
+import tickInterference from './tick-interference.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst];
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst, middlewareCost, tickInterference, graphqlVsRest];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);
