@@ -14,6 +14,11 @@ export interface TargetAxes {
   storage: string;
   transport?: string;
   replicas?: number;
+  // Edge switches (issue 17 items 4-6).
+  middleware?: string;
+  tick?: string;
+  tickIn?: string;
+  graphqlLoader?: string;
 }
 
 export interface RequestStats {
