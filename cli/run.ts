@@ -15,9 +15,10 @@ import { addCommandOptions, pidOption, type ServeFlags } from './serve-flags.js'
 import { addStorageOptions, type StorageFlags } from './storage-options.js';
 import { addBrokerOptions, type BrokerFlags } from './broker-options.js';
 import { addSwitchOptions, switchRequest, type SwitchFlags } from './switch-flags.js';
+import { addEdgeOptions, type EdgeFlags } from './edge-options.js';
 import { RATE_HELP, WARMUP_LOAD_HELP, rateOption, warmupLoadOption } from './workload-flags.js';
 
-interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags, SwitchFlags {
+interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags, SwitchFlags, EdgeFlags {
   pid?: number;
   targets?: string[];
   where?: string[];
@@ -44,7 +45,7 @@ interface RunFlags extends StorageFlags, BrokerFlags, ServeFlags, SwitchFlags {
 }
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
-  addSwitchOptions(addCommandOptions(addBrokerOptions(addStorageOptions(program.command('run')))))
+  addEdgeOptions(addSwitchOptions(addCommandOptions(addBrokerOptions(addStorageOptions(program.command('run'))))))
     .description('start targets, verify, seed, warm up, measure a scenario, and write results')
     .argument('<scenario>', 'a built-in scenario name (see `bench list scenarios`) or a path to your own scenario file')
     .option('-t, --targets <names>', `targets or globs, comma-separated (default ${DEFAULTS.targets.join(',')})`, listOption)

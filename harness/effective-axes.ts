@@ -1,6 +1,7 @@
 // The axes a run really had: the target's own, overridden by the command-line options that
 // change them (--storage, --replicas, --workers), so results never claim the default a flag
 // replaced, and --where selects by what will run.
+import { withEdgeAxes } from '../targets/edge/switches.js';
 import type { Axes, TargetOptions } from '../targets/target.js';
 import { throttleLabel } from '../targets/switches.js';
 
@@ -16,7 +17,7 @@ export function effectiveAxes(axes: Axes, options: TargetOptions): Axes {
     if (options.throttle) out.throttle = throttleLabel(options.throttle);
     if (options.plantLeak) out.leak = 'planted';
   }
-  return out;
+  return withEdgeAxes(out, options.edge);
 }
 
 /** --workers applies to persistent monoliths: node:cluster workers of the one process. */

@@ -17,6 +17,7 @@ import type { TargetOptions, TargetSpec } from '../targets/target.js';
 import { placeProcesses } from './placement.js';
 import { rejectOrphanCommandFlags, serveTargets, type ServeRequest } from './own-service.js';
 import { brokerTargetOptions, storageTargetOptions, type BrokerRequest, type StorageRequest } from './target-options.js';
+import { edgeTargetOptions, type EdgeRequest } from './edge-options.js';
 import { watchedPidTarget } from '../targets/lifecycle/watched-pid.js';
 import { checkReachable } from './url-check.js';
 import { needsRedis, redisProblem, switchTargetOptions, type SwitchRequest } from './switch-options.js';
@@ -34,7 +35,7 @@ export const DEFAULTS = {
 } as const;
 
 /** What a command asks for, in the user's units (seconds), before validation. */
-export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest, SwitchRequest {
+export interface PlanRequest extends StorageRequest, BrokerRequest, ServeRequest, SwitchRequest, EdgeRequest {
   scenario: Scenario;
   /** Where the scenario came from (built-in name or file), so generator threads can load it. */
   scenarioSource?: string;
@@ -244,6 +245,8 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
     const why = await redisProblem({ ...storage, ...switches.options });
     if (why) problems.add(why);
   }
+  // Edge switches (issue 17 items 4-6): every selected target they do not apply to is named.
+  const edge = targets ? problems.attempt(() => edgeTargetOptions(req, targets)) : undefined;
   const executor = problems.attempt(() => applyRate(applyOverrides(scenario.executor, req), req.rate));
   if (executor) {
     const invalid = validateExecutor(executor);
@@ -267,6 +270,7 @@ export async function buildPlan(req: PlanRequest): Promise<BenchmarkPlan> {
   const targetOptions: TargetOptions = {
     ...storage,
     ...switches.options,
+    ...edge,
     ...(req.injectCpuUs ? { injectCpuUs: req.injectCpuUs } : {}),
     ...axisOptions,
     ...(placement.targetCpus ? { cpus: placement.targetCpus } : {}),

@@ -85,7 +85,7 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
 
     if (plan.verify) {
       phase('verify');
-      const report = await withTimeout('verify', VERIFY_TIMEOUT_MS, (s) => runConformance(running.url, { signal: s, ...(running.jwtSecret ? { jwtSecret: running.jwtSecret } : {}), state: stateCheckApplies(spec) }), signal);
+      const report = await withTimeout('verify', VERIFY_TIMEOUT_MS, (s) => runConformance(running.url, { signal: s, ...(running.jwtSecret ? { jwtSecret: running.jwtSecret } : {}), state: stateCheckApplies(spec), graphql: effectiveAxes(plan.spec.axes, plan.targetOptions).graphqlLoader !== undefined }), signal);
       if (!report.passed) {
         const failed = report.checks.filter((c) => !c.ok);
         throw new PhaseError('verify', `${spec.name} does not conform to the API contract (${failed.length} of ${report.checks.length} checks failed):\n  ${failed.slice(0, 10).map((c) => `${c.name}: ${c.detail ?? 'failed'}`).join('\n  ')}`);

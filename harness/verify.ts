@@ -81,7 +81,7 @@ export async function verifyTargets(plan: VerifyPlan, signal: AbortSignal, onOut
       try {
         await assertLoopback(t.url, req.allowRemote === true);
         const state = req.state === true && stateCheckApplies(spec);
-        const report = await runConformance(t.url, { signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}), state });
+        const report = await runConformance(t.url, { signal, ...(t.jwtSecret ? { jwtSecret: t.jwtSecret } : {}), state, graphql: spec.axes.graphqlLoader !== undefined });
         emit({ target: spec.name, kind: 'report', report });
       } finally {
         await t.stop();

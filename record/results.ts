@@ -32,6 +32,11 @@ export interface TargetAxes {
   cache?: string;
   throttle?: string;
   leak?: string;
+  // Edge switches (issue 17 items 4-6).
+  middleware?: string;
+  tick?: string;
+  tickIn?: string;
+  graphqlLoader?: string;
 }
 
 export interface RequestStats {

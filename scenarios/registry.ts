@@ -14,7 +14,13 @@ import writeHeavy from './write-heavy.js';
 import cacheEffect from './cache-effect.js';
 import throttle from './throttle.js';
 
-export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst, billing, cacheEffect, throttle];
+// Issue 17 items 4-6: the edge switches' comparisons.
+import graphqlVsRest from './graphql-vs-rest.js';
+import middlewareCost from './middleware-cost.js';
+import tickInterference from './tick-interference.js';
+
+
+export const scenarios: readonly Scenario[] = [smoke, readHeavy, writeHeavy, getUser, calibration, calibrationOpen, calibrationStall, architecture, grpcGetUser, signupBurst, billing, cacheEffect, throttle, middlewareCost, tickInterference, graphqlVsRest];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

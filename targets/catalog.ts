@@ -7,6 +7,7 @@ import { usersGrpcService } from './micro/service-spec.js';
 import { monolith } from './monolith/spec.js';
 import type { Axes, TargetSpec } from './target.js';
 import { UsageError } from '../common/errors.js';
+import { EDGE_AXES } from './edge/switches.js';
 
 // monolith-<framework>[-boot|-process][-w<N>]: the lifecycle and worker axes of the monolith.
 const monolithLifecycles: readonly TargetSpec[] = [
@@ -26,7 +27,21 @@ const microTargets: readonly TargetSpec[] = [micro('rest', 'fastify'), micro('re
 // micro-<broker>-<framework>: services talk through a broker; skipped when it is unreachable.
 const brokerTargets: readonly TargetSpec[] = (['nats', 'amqp', 'redis'] as const).flatMap((b) => [brokerMicro(b, 'fastify'), brokerMicro(b, 'express')]);
 
-export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, ...brokerTargets, bareNodeHttp, calibrationTarget(), calibrationStallTarget(), usersGrpcService()];
+// Edge switch variants (issue 17 items 4-6): the sets their comparison scenarios run in one go;
+// --middleware, --tick, --tick-in and --graphql-loader set the same switches on any target.
+const TICK_100MS_5MS = { periodMs: 100, cpuMs: 5 };
+const edgeVariants: readonly TargetSpec[] = [
+  monolith('fastify', { edge: { middleware: 'web' } }),
+  monolith('express', { edge: { middleware: 'web' } }),
+  monolith('fastify', { edge: { tick: TICK_100MS_5MS, tickIn: 'worker' } }),
+  monolith('fastify', { edge: { tick: TICK_100MS_5MS, tickIn: 'process' } }),
+  monolith('fastify', { edge: { graphqlLoader: 'on' } }),
+  monolith('fastify', { edge: { graphqlLoader: 'off' } }),
+  monolith('express', { edge: { graphqlLoader: 'on' } }),
+  monolith('express', { edge: { graphqlLoader: 'off' } }),
+];
+
+export const targets: readonly TargetSpec[] = [monolith('fastify'), monolith('express'), ...monolithLifecycles, ...microTargets, ...brokerTargets, ...edgeVariants, bareNodeHttp, calibrationTarget(), calibrationStallTarget(), usersGrpcService()];
 
 export function findTarget(name: string): TargetSpec | undefined {
   return targets.find((t) => t.name === name);
@@ -58,7 +73,7 @@ export function selectTargets(patterns: string[], where: string[] = [], flag = '
   }
   for (const cond of where) {
     const m = /^(\w+)=(.+)$/.exec(cond);
-    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas', /* issue 17 switches */ 'cache', 'throttle', 'leak'];
+    const axisNames = ['topology', 'framework', 'lifecycle', 'workers', 'storage', 'transport', 'replicas', /* issue 17 switches */ 'cache', 'throttle', 'leak', ...EDGE_AXES];
     if (!m || !axisNames.includes(m[1]!)) {
       throw new TargetSelectionError(`invalid --where "${cond}": expected AXIS=VALUE with AXIS one of ${axisNames.join(', ')}`);
     }

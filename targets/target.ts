@@ -1,4 +1,5 @@
 // What every target is, whatever its architecture: the harness only sees these types.
+import type { EdgeSwitches, Middleware, OnOff, TickPlacement } from './edge/switches.js';
 import type { ProcessWrapper } from './lifecycle/wrap.js';
 
 export type Topology = 'monolith' | 'micro' | 'calibration' | 'external';
@@ -24,6 +25,15 @@ export interface Axes {
   throttle?: string;
   /** planted or none (--plant-leak). */
   leak?: string;
+  // Edge switches (issue 17 items 4-6, targets/edge/switches.ts); absent where they do not apply.
+  /** HTTP edge middleware: lean (API only) or web (session, CSRF, request log). */
+  middleware?: Middleware;
+  /** Background tick "PERIOD:CPU" or "off"; persistent monolith targets only. */
+  tick?: string;
+  /** Where the tick runs; only with a tick. */
+  tickIn?: TickPlacement;
+  /** Present on targets serving POST /graphql: whether user reads are batched by a loader. */
+  graphqlLoader?: OnOff;
 }
 
 export interface StartContext {
@@ -74,6 +84,8 @@ export interface TargetOptions {
   throttle?: { limit: number; windowS: number };
   /** --plant-leak: the "current user" cached in a container singleton (persistent targets). */
   plantLeak?: boolean;
+  /** Edge switches from --middleware, --tick, --tick-in, --graphql-loader (issue 17 items 4-6). */
+  edge?: EdgeSwitches;
 }
 
 /** Events published and consumed by a target's services over a window (micro topologies). */

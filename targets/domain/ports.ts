@@ -20,6 +20,8 @@ export interface UserRepository {
   /** Duplicate emails are an expected outcome, not an exception. */
   insert(user: UserRecord): Promise<InsertUserResult>;
   findById(id: string): Promise<UserRecord | undefined>;
+  /** One query for many ids (a GraphQL loader's batch); absent ids are simply missing. */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   /** `email` already normalised. */
   findByEmail(email: string): Promise<UserRecord | undefined>;
   markAnnounced(id: string, atUs: number): Promise<void>;

@@ -1,8 +1,11 @@
 // What a lifecycle serves: an application container's routes and how to tear it down.
+import type { GraphQLEdge } from '../contracts/graphql/reads.js';
 import type { BoundRoute } from '../contracts/http/pipeline.js';
 
 export interface ServedApp {
   routes: BoundRoute[];
+  /** The container's GraphQL reads; only a container that lives across requests offers them. */
+  graphql?: Omit<GraphQLEdge, 'loader'>;
   close(): Promise<void>;
 }
 

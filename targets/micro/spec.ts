@@ -35,7 +35,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
   const name = microName(transport, framework);
   return {
     name,
-    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, ...SWITCH_AXES },
+    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, ...SWITCH_AXES, middleware: 'lean' },
     description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);

@@ -99,6 +99,8 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       callTimeoutMs: plan.callTimeoutMs,
       jwtSecret: plan.jwtSecret,
       injectCpuUs: ctx.options.injectCpuUs ?? 0,
+      middleware: ctx.options.edge?.middleware ?? 'lean',
+      accessLog: join(ctx.dataDir, 'gateway-access.log'),
       peers,
       switches: plan.switches,
       ...broker,

@@ -12,6 +12,8 @@ import { edgeAuthenticate, throttledRoutes } from '../lifecycle/edge-switches.js
 import { withUserCache } from '../storage/cache/open.js';
 import { NO_SWITCHES, type Switches } from '../switches.js';
 import { openBillingStorage, openUsersStorage, type ServiceStorageConfig } from '../storage/registry.js';
+import type { GraphQLEdge } from '../contracts/graphql/reads.js';
+import { monolithGraphQLReads } from './graphql-reads.js';
 import { monolithHandlers, type MonolithServices } from './handlers.js';
 
 export interface MonolithAppOptions {
@@ -28,6 +30,7 @@ export interface MonolithAppOptions {
 export interface MonolithApp {
   services: MonolithServices;
   routes: BoundRoute[];
+  graphql: Omit<GraphQLEdge, 'loader'>;
   close(): Promise<void>;
 }
 
@@ -51,10 +54,13 @@ export async function createMonolithApp(opts: MonolithAppOptions): Promise<Monol
   const services = { users, billing, tokens };
   const probe = opts.stateProbe ?? 'off';
   const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
-  const switched = await throttledRoutes(bindRoutes(monolithHandlers(services), edgeAuthenticate(switches, verify)), switches, verify);
+  // GraphQL authenticates as the REST routes do (a planted leak reaches both).
+  const authenticate = edgeAuthenticate(switches, verify);
+  const switched = await throttledRoutes(bindRoutes(monolithHandlers(services), authenticate), switches, verify);
   const routes = switched.routes;
   return {
     services,
+    graphql: { reads: monolithGraphQLReads(services), authenticate },
     // The probe's scope belongs to the container: shared across requests exactly when the container is.
     // Off (every benchmark), the routes are served unwrapped.
     routes: probe === 'off' ? routes : withStateProbe(routes, probe === 'shared' ? sharedScope() : asyncLocalScope()),

@@ -25,6 +25,15 @@ export const monolithConfigSchema = z.strictObject({
   readyTimeoutMs: z.number().int().min(1),
   /** --cache, --throttle, --plant-leak. */
   switches: switchesSchema,
+  // Edge switches (issue 17 items 4-6).
+  /** web: session, CSRF and an access log before every route (contracts/http/web-stack.ts). */
+  middleware: z.enum(['lean', 'web']),
+  /** The web stack's access log. */
+  accessLog: z.string().min(1),
+  /** Present: serve POST /graphql, with (on) or without (off) a batching user loader. */
+  graphqlLoader: z.enum(['on', 'off']).optional(),
+  /** Present: a background tick (lifecycle/tick.ts). */
+  tick: z.strictObject({ periodMs: z.number().positive(), cpuMs: z.number().positive(), in: z.enum(['worker', 'process']), log: z.string().min(1) }).optional(),
 });
 export type MonolithConfig = z.infer<typeof monolithConfigSchema>;
 export type MonolithFramework = MonolithConfig['framework'];

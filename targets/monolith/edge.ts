@@ -1,6 +1,8 @@
 // What a framework builder needs to serve the API, and what it hands back.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLEdge } from '../contracts/graphql/reads.js';
 import type { BoundRoute, RawRequest } from '../contracts/http/pipeline.js';
+import { CSRF_HEADER, type WebRequest, type WebStack } from '../contracts/http/web-stack.js';
 import { unmatchedAnswer, type UnmatchedAnswer } from '../contracts/http/unmatched.js';
 import type { ChildServer } from '../lifecycle/child.js';
 
@@ -9,6 +11,10 @@ export interface EdgeOptions {
   port: number;
   /** Busy work per request (0 = none). */
   injectCpuUs: number;
+  /** The `web` middleware stack (--middleware web); absent: lean, the API alone. */
+  web?: WebStack;
+  /** Serve POST /graphql too. */
+  graphql?: GraphQLEdge;
 }
 
 export type ServeApi = (routes: BoundRoute[], opts: EdgeOptions) => Promise<ChildServer>;
@@ -51,4 +57,15 @@ export function rawRequest(from: { params: unknown; query: unknown; body: unknow
 /** 405 (with Allow) or 404 for a request none of `routes` took. */
 export function unmatchedFor(routes: readonly BoundRoute[]): UnmatchedAnswer {
   return unmatchedAnswer(routes.map((r) => ({ method: r.spec.method, path: r.spec.path })));
+}
+
+/** What the web stack reads of a request, whichever framework parsed it. */
+export function webRequest(method: string, path: string, headers: IncomingHttpHeaders): WebRequest {
+  return {
+    method,
+    path,
+    cookie: headerValue(headers.cookie),
+    authorization: headerValue(headers.authorization),
+    csrfToken: headerValue(headers[CSRF_HEADER]),
+  };
 }

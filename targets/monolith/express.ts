@@ -6,7 +6,7 @@ import { isIdentityEncoding } from '../contracts/http/body.js';
 import { toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
 import { BODY_LIMIT_BYTES } from '../contracts/http/limits.js';
 import { listenHttp } from '../contracts/http/listen.js';
-import { headerValue, rawRequest, unmatchedFor, type ServeApi } from './edge.js';
+import { headerValue, rawRequest, unmatchedFor, webRequest, type ServeApi } from './edge.js';
 
 function send(res: Response, out: HttpResponse): void {
   if (out.headers) res.set(out.headers);
@@ -24,6 +24,18 @@ export const serveExpress: ServeApi = async (routes, opts) => {
 
   const burn = cpuBurner(opts.injectCpuUs);
   if (burn) app.use((_req, _res, next) => (burn(), next()));
+  const web = opts.web;
+  if (web) {
+    app.use((req, res, next) => {
+      const x = web.begin(webRequest(req.method, req.path, req.headers));
+      res.setHeader('set-cookie', x.setCookies);
+      res.on('finish', () => x.finish(res.statusCode));
+      if (x.refused) return send(res, x.refused);
+      next();
+    });
+  }
+  // Before the raw body parser below: Apollo reads parsed JSON. Loaded only when served.
+  const stopGraphQL = opts.graphql ? await (await import('./graphql-express.js')).mountExpressGraphQL(app, opts.graphql) : undefined;
   // Bytes only, whatever the content-type: decoding is shared with fastify (contracts/http/body.ts).
   // An encoded body is left unread: the shared pipeline refuses it (415) after the auth check,
   // as on fastify, instead of body-parser inflating it (or failing) before routing.
@@ -46,5 +58,6 @@ export const serveExpress: ServeApi = async (routes, opts) => {
   app.use(onError);
 
   const server = createServer(app);
-  return listenHttp(server, opts.host, opts.port);
+  const served = await listenHttp(server, opts.host, opts.port);
+  return stopGraphQL ? { ...served, close: async () => (await served.close(), await stopGraphQL()) } : served;
 };

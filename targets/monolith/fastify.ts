@@ -5,7 +5,8 @@ import { cpuBurner } from '../contracts/http/busy-work.js';
 import { answerClientError } from '../contracts/http/client-error.js';
 import { toErrorResponse, type HttpResponse } from '../contracts/http/errors.js';
 import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS } from '../contracts/http/limits.js';
-import { rawRequest, unmatchedFor, type ServeApi } from './edge.js';
+import type { WebExchange } from '../contracts/http/web-stack.js';
+import { rawRequest, unmatchedFor, webRequest, type ServeApi } from './edge.js';
 
 function send(reply: FastifyReply, res: HttpResponse): FastifyReply {
   if (res.headers) reply.headers(res.headers);
@@ -28,6 +29,19 @@ export const serveFastify: ServeApi = async (routes, opts) => {
 
   const burn = cpuBurner(opts.injectCpuUs);
   if (burn) app.addHook('onRequest', async () => burn());
+  const web = opts.web;
+  if (web) {
+    const exchanges = new WeakMap<object, WebExchange>();
+    app.addHook('onRequest', async (req, reply) => {
+      const x = web.begin(webRequest(req.method, req.url.split('?')[0] ?? '', req.headers));
+      exchanges.set(req, x);
+      reply.header('set-cookie', x.setCookies);
+      if (x.refused) return send(reply, x.refused);
+    });
+    app.addHook('onResponse', async (req, reply) => exchanges.get(req)?.finish(reply.statusCode));
+  }
+  // Loaded only when served: a REST-only target pays no GraphQL import or memory.
+  if (opts.graphql) await (await import('./graphql-fastify.js')).registerFastifyGraphQL(app, opts.graphql);
 
   for (const route of routes) {
     app.route({

@@ -6,6 +6,8 @@ import { scryptNFor } from '../contracts/password-cost.js';
 import { DEFAULT_PROCESS_POOL } from '../lifecycle/process-per-request.js';
 import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { STATE_PROBE_ENV } from '../lifecycle/state-probe.js';
+import { join } from 'node:path';
+import { mergeSwitches, withEdgeAxes, type EdgeSwitches } from '../edge/switches.js';
 import { provisionStorage } from '../storage/provision.js';
 import type { Lifecycle, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import type { MonolithConfig, MonolithFramework } from './config.js';
@@ -21,11 +23,17 @@ export interface RunningTargetWithSecret extends RunningTarget {
 export interface MonolithShape {
   lifecycle?: Lifecycle;
   workers?: number;
+  /** The catalog variant's own edge switches (the command line may override them). */
+  edge?: EdgeSwitches;
 }
 
-/** monolith-<framework>[-boot|-process][-w<N>] */
-export function monolithName(framework: MonolithFramework, { lifecycle = 'persistent', workers = 1 }: MonolithShape = {}): string {
-  return `monolith-${framework}${lifecycle === 'persistent' ? '' : `-${lifecycle}`}${workers > 1 ? `-w${workers}` : ''}`;
+/** monolith-<framework>[-boot|-process][-w<N>][-web][-tick[-process]][-graphql[-noloader]] */
+export function monolithName(framework: MonolithFramework, { lifecycle = 'persistent', workers = 1, edge = {} }: MonolithShape = {}): string {
+  const variant =
+    (edge.middleware === 'web' ? '-web' : '') +
+    (edge.tick ? `-tick${edge.tickIn === 'process' ? '-process' : ''}` : '') +
+    (edge.graphqlLoader ? `-graphql${edge.graphqlLoader === 'off' ? '-noloader' : ''}` : '');
+  return `monolith-${framework}${lifecycle === 'persistent' ? '' : `-${lifecycle}`}${workers > 1 ? `-w${workers}` : ''}${variant}`;
 }
 
 const LIFECYCLE_WORDS: Record<Lifecycle, string> = {
@@ -42,13 +50,16 @@ function stateProbeOf(ctx: StartContext): MonolithConfig['stateProbe'] {
 export function monolith(framework: MonolithFramework, shape: MonolithShape = {}): TargetSpec {
   const lifecycle = shape.lifecycle ?? 'persistent';
   const workers = shape.workers ?? 1;
-  const name = monolithName(framework, { lifecycle, workers });
+  const own = shape.edge ?? {};
+  const name = monolithName(framework, { lifecycle, workers, edge: own });
   const where = workers > 1 ? `${workers} node:cluster worker processes` : 'process';
+  const baseAxes = { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite', middleware: 'lean', ...(lifecycle === 'persistent' ? { tick: 'off' } : {}) } as const;
   return {
     name,
-    axes: { topology: 'monolith', framework, lifecycle, workers, storage: 'sqlite', ...SWITCH_AXES },
-    description: `the whole API (users + billing) in ${LIFECYCLE_WORDS[lifecycle]} ${framework} ${where}, SQLite storage (--storage postgres)`,
+    axes: withEdgeAxes({ ...baseAxes, ...SWITCH_AXES }, own),
+    description: `the whole API (users + billing) in ${LIFECYCLE_WORDS[lifecycle]} ${framework} ${where}, SQLite storage (--storage postgres)${variantWords(own)}`,
     async start(ctx: StartContext): Promise<RunningTargetWithSecret> {
+      const edge = mergeSwitches(own, ctx.options.edge);
       const jwtSecret = jwtSecretFor(ctx);
       // Only one persistent process may count the rate limit in its own memory.
       const switches = await switchesFor(ctx.options, lifecycle === 'persistent' ? workers : Number.POSITIVE_INFINITY);
@@ -68,6 +79,10 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
         stateProbe: stateProbeOf(ctx),
         readyTimeoutMs: ctx.readyTimeoutMs,
         switches,
+        middleware: edge.middleware ?? 'lean',
+        accessLog: join(ctx.dataDir, 'access.log'),
+        ...(edge.graphqlLoader ? { graphqlLoader: edge.graphqlLoader } : {}),
+        ...(edge.tick ? { tick: { ...edge.tick, in: edge.tickIn ?? 'worker', log: join(ctx.dataDir, 'tick.log') } } : {}),
       };
       return stoppingAlso(
         () => storage.release(),
@@ -78,4 +93,12 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
       );
     },
   };
+}
+
+function variantWords(e: EdgeSwitches): string {
+  const words: string[] = [];
+  if (e.middleware === 'web') words.push('web middleware (cookie session, CSRF, access log) before every route');
+  if (e.tick) words.push(`a ${e.tick.cpuMs} ms CPU tick every ${e.tick.periodMs} ms ${e.tickIn === 'process' ? 'in a separate process' : 'inside the worker'}`);
+  if (e.graphqlLoader) words.push(`POST /graphql ${e.graphqlLoader === 'on' ? 'with' : 'without'} a batching user loader`);
+  return words.length ? `; ${words.join('; ')}` : '';
 }

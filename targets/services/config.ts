@@ -41,6 +41,9 @@ export const gatewayConfigSchema = z.strictObject({
   framework: z.enum(['fastify', 'express']),
   jwtSecret: z.string().min(16),
   injectCpuUs: z.number().int().min(0),
+  /** The edge's middleware (issue 17 item 4); web adds session, CSRF and an access log. */
+  middleware: z.enum(['lean', 'web']),
+  accessLog: z.string().min(1),
   peers: peersSchema,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

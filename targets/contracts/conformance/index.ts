@@ -4,6 +4,7 @@
 import { ApiClient } from './client.js';
 import type { SuiteContext } from './context.js';
 import { healthChecks, tokenChecks, unauthorizedChecks } from './checks/auth.js';
+import { graphqlChecks } from './checks/graphql.js';
 import { httpEdgeChecks } from './checks/http-edges.js';
 import { invoiceChecks } from './checks/invoices.js';
 import { ownershipChecks } from './checks/ownership.js';
@@ -45,5 +46,6 @@ export async function runConformance(baseUrl: string, opts: ConformanceOptions =
   await ownershipChecks(ctx);
   await httpEdgeChecks(ctx, baseUrl);
   if (opts.state) await stateChecks(ctx);
+  if (ctx.opts.graphql) await graphqlChecks(ctx);
   return rec.report();
 }

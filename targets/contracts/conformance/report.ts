@@ -19,6 +19,8 @@ export interface ConformanceOptions {
   requestTimeoutMs?: number;
   /** Also interleave two users' requests to catch state leaking between requests (persistent targets). */
   state?: boolean;
+  /** The target serves POST /graphql too: check it answers as REST does. */
+  graphql?: boolean;
 }
 
 /** A failed expectation; its message becomes the check's detail. */

@@ -61,6 +61,30 @@ export class CachedUserRepository implements UserRepository {
     return this.#inner.findByEmail(email);
   }
 
+  /** A batch (GraphQL's loader) reads through the cache too, one lookup per id, misses in one batch. */
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    const found = new Map<string, UserRecord>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = await this.#cache.get(userCacheKey(id)).catch(() => undefined);
+      if (cached === undefined) missing.push(id);
+      else {
+        this.counters.hits++;
+        if (cached !== ABSENT) found.set(id, JSON.parse(cached) as UserRecord);
+      }
+    }
+    this.counters.misses += missing.length;
+    if (missing.length) {
+      const loaded = await this.#inner.findByIds(missing);
+      for (const r of loaded) found.set(r.id, r);
+      for (const id of missing) {
+        const r = found.get(id);
+        await this.#cache.set(userCacheKey(id), r ? JSON.stringify(r) : ABSENT, this.#ttlMs).catch(() => undefined);
+      }
+    }
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
   existsById(id: string): Promise<boolean> {
     return this.#inner.existsById(id);
   }

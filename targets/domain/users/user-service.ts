@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { microsToIso, systemClock, type Clock } from '../clock.js';
-import { ConflictError, NotFoundError, RetryLaterError, UnauthorizedError } from '../errors.js';
+import { ConflictError, DomainError, NotFoundError, RetryLaterError, UnauthorizedError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { User } from '../model.js';
 import type { UserDirectory, UserRecord, UserRepository } from '../ports.js';
@@ -82,6 +82,28 @@ export class UserService {
     const record = await this.#users.findById(userId);
     if (!record) throw new NotFoundError(`user ${userId} not found`);
     return toUser(record);
+  }
+
+  /**
+   * Many users in one storage call, each answered as get() would: the user, or the error get()
+   * throws (a malformed id, an unknown user), in the order asked.
+   */
+  async getMany(ids: readonly unknown[]): Promise<Array<User | DomainError>> {
+    const parsed = ids.map((id) => {
+      try {
+        return parseOrThrow(uuidSchema, id, 'id');
+      } catch (err) {
+        if (err instanceof DomainError) return err;
+        throw err;
+      }
+    });
+    const valid = parsed.filter((p): p is string => typeof p === 'string');
+    const found = new Map((valid.length ? await this.#users.findByIds([...new Set(valid)]) : []).map((r) => [r.id, r]));
+    return parsed.map((p) => {
+      if (typeof p !== 'string') return p;
+      const r = found.get(p);
+      return r ? toUser(r) : new NotFoundError(`user ${p} not found`);
+    });
   }
 
   /** A predicate: a malformed id simply does not exist. */

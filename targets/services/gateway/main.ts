@@ -1,6 +1,7 @@
 // Child entry of the gateway: the public HTTP edge of the micro topology, on fastify or express
 // (the monolith's edges, reused), routing to users and billing over the chosen transport.
 import { bindRoutes } from '../../contracts/http/pipeline.js';
+import { WebStack } from '../../contracts/http/web-stack.js';
 import { TokenService } from '../../domain/auth/token-service.js';
 import { serveChild } from '../../lifecycle/child.js';
 import { closingAlso } from '../../lifecycle/owned.js';
@@ -23,6 +24,7 @@ serveChild<GatewayConfig>(async (raw) => {
   const tokens = new TokenService({ secret: cfg.jwtSecret });
   const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
   const switched = await throttledRoutes(bindRoutes(gatewayHandlers({ users, billing, tokens }), edgeAuthenticate(cfg.switches, verify)), cfg.switches, verify);
-  const closeClients = () => Promise.all([users.close(), billing.close(), switched.close()]).then(() => undefined);
-  return closingAlso(closeClients, () => serve(switched.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs }));
+  const web = cfg.middleware === 'web' ? new WebStack({ secret: cfg.jwtSecret, logFile: cfg.accessLog }) : undefined;
+  const closeClients = () => Promise.all([users.close(), billing.close(), switched.close(), web?.close()]).then(() => undefined);
+  return closingAlso(closeClients, () => serve(switched.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs, ...(web ? { web } : {}) }));
 });

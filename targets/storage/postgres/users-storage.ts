@@ -13,6 +13,7 @@ const INSERT = {
 };
 const MARK_ANNOUNCED = { name: 'users_mark_announced', text: 'UPDATE users SET announced_at_us = $1 WHERE id = $2 AND announced_at_us IS NULL' };
 const FIND_BY_ID = { name: 'users_find_by_id', text: `SELECT ${COLUMNS} FROM users WHERE id = $1` };
+const FIND_BY_IDS = { name: 'users_find_by_ids', text: `SELECT ${COLUMNS} FROM users WHERE id = ANY($1::uuid[])` };
 const FIND_BY_EMAIL = { name: 'users_find_by_email', text: `SELECT ${COLUMNS} FROM users WHERE email = $1` };
 const EXISTS = { name: 'users_exists', text: 'SELECT 1 FROM users WHERE id = $1' };
 
@@ -30,6 +31,10 @@ export class PgUserRepository implements UserRepository {
 
   async findById(id: string): Promise<UserRecord | undefined> {
     return (await this.#pool.query<UserRecord>({ ...FIND_BY_ID, values: [id] })).rows[0];
+  }
+
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    return (await this.#pool.query<UserRecord>({ ...FIND_BY_IDS, values: [ids] })).rows;
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {

@@ -23,6 +23,7 @@ const COLUMNS = 'id, name, email, password_hash AS passwordHash, created_at_us A
 export class SqliteUserRepository implements UserRepository {
   readonly #insert;
   readonly #findById;
+  readonly #findByIds;
   readonly #findByEmail;
   readonly #markAnnounced;
   readonly #exists;
@@ -34,6 +35,8 @@ export class SqliteUserRepository implements UserRepository {
     );
     this.#markAnnounced = db.prepare<[number, string]>('UPDATE users SET announced_at_us = ? WHERE id = ? AND announced_at_us IS NULL');
     this.#findById = db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+    // One statement for any number of ids: they travel as one JSON array.
+    this.#findByIds = db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`);
     this.#findByEmail = db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE email = ?`);
     this.#exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM users WHERE id = ?');
   }
@@ -45,6 +48,10 @@ export class SqliteUserRepository implements UserRepository {
 
   async findById(id: string): Promise<UserRecord | undefined> {
     return this.#findById.get(id);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    return this.#findByIds.all(JSON.stringify(ids));
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {
