@@ -10,4 +10,5 @@ export default defineScenario({
   requests: [payInvoice(2), createInvoice(1), listInvoices(1)],
   executor: { type: 'constant-vus', vus: 16, duration: '20s' },
   warmup: '5s',
+  thresholds: { errors: ['rate<0.01'] },
 });

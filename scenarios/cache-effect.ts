@@ -10,4 +10,5 @@ export default defineScenario({
   requests: [getUser(1)],
   executor: { type: 'constant-vus', vus: 32, duration: '10s' },
   warmup: '3s',
+  thresholds: { errors: ['rate<0.01'] },
 });

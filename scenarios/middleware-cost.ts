@@ -12,6 +12,7 @@ export default defineScenario({
   requests: [getUser(80), listInvoices(20)],
   executor: { type: 'constant-vus', vus: 16, duration: '15s' },
   warmup: '3s',
+  thresholds: { errors: ['rate<0.01'] },
   defaults: {
     targets: ['monolith-fastify', 'monolith-fastify-web', 'monolith-express', 'monolith-express-web'],
     baseline: 'monolith-fastify',

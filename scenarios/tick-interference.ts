@@ -12,6 +12,7 @@ export default defineScenario({
   requests: [getUser(80), listInvoices(20)],
   executor: { type: 'constant-arrival-rate', rate: 400, timeUnit: '1s', duration: '15s', preAllocatedVUs: 64, maxVUs: 256 },
   warmup: '3s',
+  thresholds: { errors: ['rate<0.01'] },
   defaults: {
     targets: ['monolith-fastify', 'monolith-fastify-tick', 'monolith-fastify-tick-process'],
     baseline: 'monolith-fastify',

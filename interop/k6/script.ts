@@ -52,7 +52,7 @@ export const options = ${jsLiteral(options)};
 const MIX = ${jsLiteral(mixOf(s))};
 
 /** @typedef {{ method: string, path: string, headers?: Record<string, string>, body?: unknown }} ArchbenchRequest */
-/** @typedef {{ userId(): string, invoiceId(): string, authorization: string, unique(): string, random(): number }} RequestContext */
+/** @typedef {{ userId(): string, invoiceId(): string, actor(): { userId: string, authorization: string }, ownedInvoice(): { invoiceId: string, authorization: string }, authorization: string, unique(): string, random(): number }} RequestContext */
 /** @typedef {{ id: string, authorization: string, invoiceIds: string[] }} SeededUser */
 /** @typedef {{ run: string, users: SeededUser[] }} SeedData */
 
@@ -130,6 +130,13 @@ function contextFor(data) {
     invoiceId() {
       if (!user || user.invoiceIds.length === 0) throw new Error('the scenario asked for an invoice but its seed created none');
       return user.invoiceIds[Math.floor(Math.random() * user.invoiceIds.length)];
+    },
+    // The id and its owner's token, as archbench's own context hands them out (ownership).
+    actor() {
+      return { userId: this.userId(), authorization: this.authorization };
+    },
+    ownedInvoice() {
+      return { invoiceId: this.invoiceId(), authorization: this.authorization };
     },
     authorization: user ? user.authorization : '',
     // iterationInTest is unique across every k6 instance of the test (execution segments).

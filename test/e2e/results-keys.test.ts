@@ -1,7 +1,8 @@
 // Golden test over a run's key set: the same command writes a results.json with the same
 // fields as before the redesign that gave results their own room (record/). The golden file
 // came from `bench run smoke -d 1 -w 0 --targets monolith-fastify` on the commit before it;
-// a deliberate change of the results' shape updates it in the same commit.
+// a deliberate change of the results' shape updates it in the same commit (since then: the issue 17
+// switch axes and generator.perThreadCpuPct, added; nothing removed).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -13,8 +13,9 @@ const names = async (over: Partial<PlanRequest>) => (await buildPlan(base(over))
 
 describe('plan: selection by effective axes', () => {
   it('--where storage=postgres selects every target that --storage postgres puts on PostgreSQL', async () => {
-    expect(await names({ targets: ['monolith-*'], where: ['storage=postgres', 'lifecycle=persistent'], storage: 'postgres' })).toEqual([
+    expect(await names({ targets: ['monolith-*'], where: ['storage=postgres', 'lifecycle=persistent', 'middleware=lean', 'tick=off'], storage: 'postgres' })).toEqual([
       'monolith-fastify', 'monolith-express', 'monolith-fastify-w2', 'monolith-express-w2', 'monolith-fastify-w4', 'monolith-express-w4',
+      'monolith-fastify-graphql', 'monolith-fastify-graphql-noloader', 'monolith-express-graphql', 'monolith-express-graphql-noloader',
     ]);
     await expect(buildPlan(base({ targets: ['monolith-*'], where: ['storage=postgres'] }))).rejects.toThrow(/no target matches/);
   });

@@ -108,7 +108,7 @@ describe('k6 export: requests and manifests', () => {
     const ctx = (): RequestContext => {
       let n = 0;
       let r = 0;
-      return { userId: () => 'u1', invoiceId: () => 'i1', authorization: 'Bearer t', unique: () => `x${n++}`, random: () => (r = (r + 0.37) % 1) };
+      return { userId: () => 'u1', invoiceId: () => 'i1', actor: () => ({ userId: 'u1', authorization: 'Bearer t' }), ownedInvoice: () => ({ invoiceId: 'i1', authorization: 'Bearer t' }), authorization: 'Bearer t', unique: () => `x${n++}`, random: () => (r = (r + 0.37) % 1) };
     };
     for (const def of s.requests as HttpRequestDefinition[]) expect(builders[def.name]!(ctx())).toEqual(def.request(ctx()));
   });

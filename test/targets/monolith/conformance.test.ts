@@ -37,7 +37,7 @@ describe.each(['fastify', 'express'] as const)('monolith-%s', (framework) => {
 
   it('has the expected name and axes', () => {
     expect(spec.name).toBe(`monolith-${framework}`);
-    expect(spec.axes).toEqual({ topology: 'monolith', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', middleware: 'lean', tick: 'off' });
+    expect(spec.axes).toEqual({ topology: 'monolith', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', cache: 'none', throttle: 'off', leak: 'none', middleware: 'lean', tick: 'off' });
   });
 
   it('passes the conformance suite, including the expired-token checks', async () => {
