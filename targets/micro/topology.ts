@@ -105,7 +105,8 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       switches: plan.switches,
       ...broker,
     };
-    const backendProcs = [...started];
+    // In backends' order (users first): `started` is in order of start-up, which races.
+    const backendProcs = settled.map((s) => (s as PromiseFulfilledResult<ServiceProcess>).value);
     const gateway = await spawnOne('gateway', ENTRIES.gateway, gatewayConfig);
     const usersProcs = backendProcs.filter((_, i) => backends[i]!.service === 'users');
     return {
