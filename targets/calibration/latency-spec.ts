@@ -1,9 +1,10 @@
 // The calibration server's configuration language:
 //   --latency '90%:2ms,9%:10ms,1%:50ms'   a mixture of fixed delays
 //   --stall 1s@3s                          freeze every response for 1 s, 3 s after the first request
-// Delays are handed out in a fixed cycle, fastest first, so that every prefix of the requests
-// holds at least its share of fast ones: a percentile at a mixture boundary (p90 above) is then
-// well defined, and the truth is known exactly.
+// Delays are handed out in a fixed cycle that spreads every class evenly, so that any run of
+// consecutive requests holds each class's share to within one request: a 5 s run at 100/s (500
+// requests) sees its 0.5% class too, where a cycle of 1,000 ordered fastest first served it
+// only 2 ms delays. The truth is still known exactly (truth.ts replays the same cycle).
 import { parseDurationMs } from '../../common/duration.js';
 import { UsageError } from '../../common/errors.js';
 
@@ -74,18 +75,31 @@ export function parseStall(text: string): Stall {
   throw new CalibrationSpecError(`invalid --stall "${text}": expected DURATION@START (e.g. 1s@3s, a duration from 1ms to 10m)`);
 }
 
-/** The delays of one cycle, fastest first; request n gets cycle[n % length]. */
+/**
+ * The delays of one cycle; request n gets cycle[n % length]. Position k takes the class
+ * furthest behind its share of the first k+1 positions (ties to the faster class), so every
+ * prefix and every window of the cycle holds each class's share to within one request.
+ */
 export function delayCycle(latency: LatencyComponent[]): Float64Array {
   // The shortest cycle in which every share is a whole number of requests.
   const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6;
   let length = 100;
   while (length < MAX_CYCLE && !latency.every((c) => whole((c.pct * length) / 100))) length *= 10;
+  const classes = latency.map((c) => ({ ms: c.ms, n: Math.round((c.pct * length) / 100), given: 0 })).sort((a, b) => a.ms - b.ms);
   const cycle = new Float64Array(length);
-  let i = 0;
-  for (const c of latency) {
-    const n = Math.round((c.pct * length) / 100);
-    cycle.fill(c.ms, i, i + n);
-    i += n;
+  for (let k = 0; k < length; k++) {
+    let best = classes[0]!;
+    let bestDeficit = -Infinity;
+    for (const c of classes) {
+      if (c.given >= c.n) continue;
+      const deficit = (c.n * (k + 1)) / length - c.given;
+      if (deficit > bestDeficit + 1e-12) {
+        best = c;
+        bestDeficit = deficit;
+      }
+    }
+    cycle[k] = best.ms;
+    best.given++;
   }
   return cycle;
 }

@@ -17,13 +17,23 @@ describe('calibration spec', () => {
     expect(() => parseStall('3s')).toThrow(/--stall "3s": expected DURATION@START/);
   });
 
-  it('every prefix of the cycle holds at least its share of fast requests, so boundary percentiles are exact', () => {
-    const cycle = delayCycle(parseLatency('90%:2ms,9%:10ms,1%:50ms'));
-    expect(cycle.length).toBe(100);
-    let fast = 0;
-    for (let n = 1; n <= 1000; n++) {
-      if (cycle[(n - 1) % 100] === 2) fast++;
-      expect(fast).toBeGreaterThanOrEqual(Math.ceil(0.9 * n - 1e-9));
+  it('the cycle spreads every class: each prefix holds its share to within one request, each window to within two', () => {
+    const latency = parseLatency('85%:2ms,10%:5ms,4.5%:20ms,0.5%:50ms');
+    const cycle = delayCycle(latency);
+    expect(cycle.length).toBe(1000);
+    for (const c of latency) {
+      expect(cycle.filter((ms) => ms === c.ms).length).toBe((c.pct * 1000) / 100);
+      let seen = 0;
+      for (let n = 1; n <= 2500; n++) {
+        if (cycle[(n - 1) % 1000] === c.ms) seen++;
+        expect(Math.abs(seen - (c.pct / 100) * n)).toBeLessThanOrEqual(1);
+      }
+      // Any 500 consecutive requests (a short run starting anywhere in the cycle) see each class.
+      for (let start = 0; start < 1000; start += 37) {
+        let inWindow = 0;
+        for (let i = 0; i < 500; i++) if (cycle[(start + i) % 1000] === c.ms) inWindow++;
+        expect(Math.abs(inWindow - (c.pct / 100) * 500)).toBeLessThanOrEqual(2);
+      }
     }
     expect(mixtureTruth({ latency: parseLatency('90%:2ms,9%:10ms,1%:50ms') }, [50, 90, 99, 99.9])).toEqual({ '50': 2, '90': 2, '99': 10, '99.9': 50 });
   });
