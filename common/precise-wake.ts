@@ -4,6 +4,7 @@
 // deadline passes; the message wakes the event loop at once. The open runner's scheduler and
 // the calibration server's response timers both use it.
 import { Worker } from 'node:worker_threads';
+import { generatorNice } from './thread-priority.js';
 
 /** Monotonic milliseconds, the same clock in every thread of the process. */
 export function monoMs(): number {
@@ -13,8 +14,10 @@ export function monoMs(): number {
 // Plain JS, evaluated in the helper thread: runs the same from sources and from dist/.
 const SLEEPER = `
 const { workerData, parentPort } = require('node:worker_threads');
-const ctl = new Int32Array(workerData, 0, 2);       // [0] sequence, [1] closing
-const deadline = new BigInt64Array(workerData, 8, 1); // microseconds, 0 = none
+// The wake-up is the one moment that must not wait behind other work (see thread-priority.ts).
+if (workerData.nice) { try { require('node:os').setPriority(workerData.nice); } catch {} }
+const ctl = new Int32Array(workerData.shared, 0, 2);       // [0] sequence, [1] closing
+const deadline = new BigInt64Array(workerData.shared, 8, 1); // microseconds, 0 = none
 const nowUs = () => process.hrtime.bigint() / 1000n;
 for (;;) {
   const seq = Atomics.load(ctl, 0);
@@ -40,7 +43,7 @@ export class PreciseWake {
     const shared = new SharedArrayBuffer(16);
     this.#ctl = new Int32Array(shared, 0, 2);
     this.#deadline = new BigInt64Array(shared, 8, 1);
-    this.#worker = new Worker(SLEEPER, { eval: true, workerData: shared });
+    this.#worker = new Worker(SLEEPER, { eval: true, workerData: { shared, nice: generatorNice() } });
     this.#worker.unref();
     this.#worker.on('message', () => {
       if (this.#closed) return;

@@ -28,6 +28,21 @@ export interface AccuracyCase {
   lagMs: { p50: number; p99: number; p999: number } | null;
   checks: PercentileCheck[];
   serverLateUsP99: number;
+  /**
+   * Open cases: the machine's own pauses on the generator's cores, probed just before the case,
+   * and the send lag judged against the lag they alone would cause (see harness/host-pauses.ts).
+   */
+  lagCheck?: LagCheck;
+}
+
+export interface LagCheck {
+  hostPausedShare: number;
+  hostLongestPauseMs: number;
+  /** Send lag a perfect generator would have had (arrivals inside the host's pauses). */
+  floorMs: { p99: number; p999: number };
+  /** What the engine may add on top of the floor. */
+  marginMs: { p99: number; p999: number };
+  ok: boolean;
 }
 
 export interface StallCase {

@@ -16,6 +16,12 @@ export function selftestText(r: SelftestReport): string {
     out.push(`${a.generator}, ${a.name}${a.judged ? '' : ' (peer, not judged)'}: ${a.workload}`);
     const lag = a.lagMs ? `, send lag p50/p99/p99.9 ${ms(a.lagMs.p50)}/${ms(a.lagMs.p99)}/${ms(a.lagMs.p999)} ms` : '';
     out.push(`  ${a.requests} requests, ${a.dropped} dropped${lag}, server timer late p99 ${a.serverLateUsP99} us`);
+    const k = a.lagCheck;
+    if (k) {
+      out.push(
+        `  host pauses on the generator's core: ${pct(k.hostPausedShare)} of a second lost, longest ${ms(k.hostLongestPauseMs)} ms; a perfect generator's lag p99/p99.9 ${ms(k.floorMs.p99)}/${ms(k.floorMs.p999)} ms; send lag ${k.ok ? 'ok' : 'OUT'} (may add ${k.marginMs.p99}/${k.marginMs.p999} ms)`,
+      );
+    }
     out.push(
       alignTable([
         ['  percentile', 'nominal ms', 'server-observed ms', 'measured ms', 'error ms', 'allowed ms', ''],
@@ -34,7 +40,7 @@ export function selftestText(r: SelftestReport): string {
     ]),
   );
   out.push('');
-  if (r.passed) out.push('selftest: PASS (every judged percentile within its tolerance)');
-  else out.push(`selftest: FAIL${r.failures.length ? `, ${r.failures.length} percentile(s) outside the tolerance:` : ' (interrupted or nothing judged)'}`, ...r.failures.map((f) => `  ${f}`));
+  if (r.passed) out.push('selftest: PASS (every judged percentile and send lag within its tolerance)');
+  else out.push(`selftest: FAIL${r.failures.length ? `, ${r.failures.length} check(s) outside the tolerance:` : ' (interrupted or nothing judged)'}`, ...r.failures.map((f) => `  ${f}`));
   return out.join('\n') + '\n';
 }

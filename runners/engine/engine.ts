@@ -57,5 +57,22 @@ export interface SessionOptions {
 /** The mix and client of one share, in the scenario's protocol; connected before the start signal where the protocol can. */
 export async function openShareSession(o: SessionOptions): Promise<LoadSession> {
   const protocol = await protocolFor(o.scenario);
-  return protocol.open(o.url, o.scenario, o.context, { connections: shareConnections(o.executor, o.index, o.count), timeoutMs: o.timeoutMs, allowRemote: o.allowRemote });
+  const session = await protocol.open(o.url, o.scenario, o.context, { connections: shareConnections(o.executor, o.index, o.count), timeoutMs: o.timeoutMs, allowRemote: o.allowRemote });
+  if (session.client.connect) {
+    // Bounded: a peer that never answers the handshake shows as request timeouts in the window.
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, o.timeoutMs)));
+    await Promise.race([session.client.connect(preconnectCount(o.executor, o.index, o.count)), bound]);
+    clearTimeout(timer);
+  }
+  return session;
+}
+
+/** Connections opened before the window: every VU of a closed share; an open share's preAllocatedVUs. */
+export function preconnectCount(executor: ExecutorConfig, index: number, count: number): number {
+  const all = shareConnections(executor, index, count);
+  if (executor.type === 'constant-arrival-rate' || executor.type === 'ramping-arrival-rate') {
+    return Math.min(all, Math.max(1, shareOf(executor.preAllocatedVUs, index, count)));
+  }
+  return all;
 }

@@ -23,6 +23,13 @@ export interface CallSource<C extends PreparedCall> {
 
 export interface LoadClient<C extends PreparedCall> {
   send(call: C, done: SendCallback): void;
+  /**
+   * Opens up to `count` connections before the measured window, as wrk does and k6's
+   * preAllocatedVUs imply: otherwise the first requests of a window pay the TCP handshakes,
+   * and an open-model window paid them at its busiest moment. Resolves when every attempt has
+   * connected or failed (a failure shows again, counted, on the first request).
+   */
+  connect?(count: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import { loadScenarioSource } from '../../scenarios/source.js';
 import { openShareSession, runShare } from './engine.js';
 import type { FromThread, ThreadInit, ToThread } from './thread-protocol.js';
 import { threadCpuMs, threadCpuPct } from './thread-cpu.js';
+import { raiseThreadPriority } from '../../common/thread-priority.js';
 
 const init = workerData as ThreadInit;
 const port = parentPort!;
@@ -14,6 +15,7 @@ const post = (m: FromThread) => port.postMessage(m);
 const controller = new AbortController();
 
 async function main(): Promise<void> {
+  raiseThreadPriority();
   const scenario = await loadScenarioSource(init.scenario);
   const context = requestContext(init.seed, `${init.runId}t${init.index}`);
   // Connected before 'ready', so connection set-up never eats into the measured window.

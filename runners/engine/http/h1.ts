@@ -75,6 +75,10 @@ class H1Client implements HttpClient {
     else this.#queue.push({ bytes, head, done });
   }
 
+  async connect(count: number): Promise<void> {
+    await Promise.all(this.#connections.slice(0, Math.max(0, count)).map((c) => c.preconnect()));
+  }
+
   /** A connection finished its request: it takes the next queued one or becomes idle. */
   release(c: Connection): void {
     if (this.#queueHead < this.#queue.length) {
@@ -130,6 +134,20 @@ class Connection {
     }
     this.#pending = bytes;
     if (this.#socket === null) this.#connect();
+  }
+
+  /** Connects ahead of the first request; settles on connect, error or close. */
+  preconnect(): Promise<void> {
+    if (this.#socket !== null || this.#client.closed) return Promise.resolve();
+    this.#connect();
+    const socket = this.#socket!;
+    return new Promise<void>((resolve) => {
+      const settle = () => {
+        socket.off('connect', settle).off('error', settle).off('close', settle);
+        resolve();
+      };
+      socket.once('connect', settle).once('error', settle).once('close', settle);
+    });
   }
 
   #connect(): void {

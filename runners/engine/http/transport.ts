@@ -7,6 +7,8 @@ import type { ClientOptions, SendCallback } from '../load-client.js';
 export interface HttpClient {
   /** Sends one request; `done` is called once, never synchronously, with the status or the error. */
   send(r: BuiltRequest, done: SendCallback): void;
+  /** Opens up to `count` connections ahead of the first request (see LoadClient.connect). */
+  connect?(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
