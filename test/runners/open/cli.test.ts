@@ -68,6 +68,6 @@ describe('bench run: open runner', () => {
     expect(benchSync(['run', 'calibration', '--url', server.url, '--generator-threads', '99']).stderr).toMatch(/--generator-threads "99": expected a whole number from 1 to 64/);
     const r = benchSync(['run', 'calibration', '--url', server.url, '--runner', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown runner "nope"; valid: autocannon, open/);
+    expect(r.stderr).toMatch(/unknown runner "nope"; valid: open, autocannon, grpc/);
   });
 });
