@@ -18,7 +18,7 @@ const PLAIN_EVERY_MS = 5000;
 
 export function attachProgress(
   events: BenchmarkEvents,
-  out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr,
+  out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> & { columns?: number } = process.stderr,
   opts: ProgressOptions = {},
 ): () => void {
   const now = opts.now ?? (() => performance.now());
@@ -38,7 +38,8 @@ export function attachProgress(
     if (!line) return;
     if (tty) {
       clear();
-      out.write(line);
+      // A line wider than the terminal wraps, and \r would then clear only its last row.
+      out.write(out.columns ? line.slice(0, out.columns - 1) : line);
       lineOpen = true;
     } else if (force || now() - lastPlainMs >= plainEveryMs) {
       out.write(`${line}\n`);

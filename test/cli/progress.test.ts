@@ -96,4 +96,13 @@ describe('progress subscriber', () => {
     detach();
     expect(out.text).toBe('target 2/2 monolith-express, trial 2/2: verify 0 s, ETA 00:12\r\x1b[Kmonolith-express: skipped: broker down\n');
   });
+
+  it('on a terminal, cuts the line to its width so that the redraw clears all of it', () => {
+    const events = new BenchmarkEvents();
+    const out = Object.assign(new FakeStream(true), { columns: 30 });
+    const detach = attachProgress(events, out, { now: () => 0 });
+    events.emit('phase', { target: 'monolith-express', trial: 1, phase: 'seed' });
+    detach();
+    expect(out.text).toBe('monolith-express, trial 1: se\r\x1b[K');
+  });
 });
