@@ -14,19 +14,30 @@ interface CurrentRun {
 
 export class ProgressState {
   #plan: PlanEvent | undefined;
-  /** Runs still to do, the current one included; skipped targets take theirs off. */
-  #remaining = 0;
+  #skipped = new Set<string>();
+  /** Position in run order (trial-major) of the current run, or of the next one between runs. */
+  #position = 0;
   #finishedMs: number[] = [];
   #current: CurrentRun | undefined;
 
   plan(p: PlanEvent): void {
     this.#plan = p;
-    this.#remaining = p.targets.length * p.trials;
+  }
+
+  /** Runs from the current position to the end, skipped targets left out. */
+  #remaining(): number {
+    const p = this.#plan;
+    if (!p) return 0;
+    let n = 0;
+    for (let k = this.#position; k < p.targets.length * p.trials; k++) if (!this.#skipped.has(p.targets[k % p.targets.length]!)) n++;
+    return n;
   }
 
   phase(e: PhaseEvent, nowMs: number): void {
     const sameRun = this.#current?.target === e.target && this.#current.trial === e.trial;
     const runStartMs = sameRun ? this.#current!.runStartMs : nowMs;
+    const index = this.#plan?.targets.indexOf(e.target) ?? -1;
+    if (this.#plan && index >= 0) this.#position = (e.trial - 1) * this.#plan.targets.length + index;
     this.#current = { target: e.target, trial: e.trial, phase: e.phase, runStartMs, phaseStartMs: nowMs };
   }
 
@@ -38,13 +49,12 @@ export class ProgressState {
   runEnded(nowMs: number): void {
     if (this.#current) this.#finishedMs.push(nowMs - this.#current.runStartMs);
     this.#current = undefined;
-    this.#remaining = Math.max(0, this.#remaining - 1);
+    this.#position++;
   }
 
   /** A target was skipped at its current trial: that run and its later trials will not happen. */
   skipped(target: string): void {
-    const trial = this.#current?.target === target ? this.#current.trial : 1;
-    this.#remaining = Math.max(0, this.#remaining - (this.#plan ? this.#plan.trials - trial + 1 : 1));
+    this.#skipped.add(target);
     if (this.#current?.target === target) this.#current = undefined;
   }
 
@@ -58,7 +68,8 @@ export class ProgressState {
     const done = this.#finishedMs;
     const perRun = done.length ? done.reduce((a, b) => a + b, 0) / done.length : this.#plan.warmupMs + this.#plan.measureMs;
     const c = this.#current;
-    if (!c) return this.#remaining * perRun;
+    const remaining = this.#remaining();
+    if (!c) return remaining * perRun;
     // This run needs at least what its own phases say is left, whatever the average says.
     const inPhase = nowMs - c.phaseStartMs;
     const known =
@@ -68,7 +79,7 @@ export class ProgressState {
           ? this.#plan.warmupMs - inPhase + this.#plan.measureMs
           : c.phase === 'stop' ? 0 : this.#plan.warmupMs + this.#plan.measureMs;
     const current = Math.max(0, perRun - (nowMs - c.runStartMs), known);
-    return current + Math.max(0, this.#remaining - 1) * perRun;
+    return current + Math.max(0, remaining - 1) * perRun;
   }
 
   /** "target 2/3 monolith-express, trial 1/2: measure 12/30 s, 4210 req/s, 32 in flight, 0 errors, ETA 01:05" */
