@@ -1,5 +1,6 @@
+// bench list: the built-in scenarios and targets, for people (wrapped to the terminal) or tools (--json).
 import type { Command } from 'commander';
-import { alignTable } from '../reports/terminal.js';
+import { formatScenarios, formatTargets, outputWidth } from './list-format.js';
 import { scenarios } from '../scenarios/registry.js';
 import { targets } from '../targets/catalog.js';
 import { UsageError } from '../common/errors.js';
@@ -25,20 +26,12 @@ export function registerList(program: Command): void {
         process.stdout.write(JSON.stringify(data, null, 2) + '\n');
         return;
       }
+      const width = outputWidth();
       const out: string[] = [];
-      if (showScenarios) {
-        out.push('scenarios:', alignTable([['  name', 'description'], ...scenarioRows.map((s) => [`  ${s.name}`, s.description])]).replace(/ +$/gm, ''));
-      }
+      if (showScenarios) out.push(...formatScenarios(scenarioRows, width));
       if (showTargets) {
         if (out.length) out.push('');
-        const axisCols = ['topology', 'transport', 'framework', 'lifecycle', 'workers', 'storage'] as const;
-        out.push(
-          'targets:',
-          alignTable([
-            ['  name', ...axisCols],
-            ...targetRows.map((t) => [`  ${t.name}${t.reference ? ' (reference)' : ''}`, ...axisCols.map((a) => String(t.axes[a] ?? '-'))]),
-          ]),
-        );
+        out.push(...formatTargets(targetRows, width));
       }
       process.stdout.write(out.join('\n') + '\n');
     });

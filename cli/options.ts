@@ -2,6 +2,7 @@
 import { selectTargets } from '../targets/catalog.js';
 import type { TargetSpec } from '../targets/target.js';
 import { UsageError } from '../common/errors.js';
+import { parseDurationOption } from '../common/duration.js';
 
 export function intOption(name: string, min: number, max: number) {
   return (raw: string): number => {
@@ -13,8 +14,15 @@ export function intOption(name: string, min: number, max: number) {
   };
 }
 
+/** A duration option ("30s", "500ms", "2m", or a plain number of seconds) -> seconds in [min, max]. */
 export function secondsOption(name: string, min: number, max: number) {
-  return numberOption(name, min, max, 'seconds');
+  return (raw: string): number => {
+    try {
+      return parseDurationOption(name, raw, min, max);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  };
 }
 
 /** A finite number in [min, max]; `unit` names what it counts in the error message. */

@@ -40,8 +40,8 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
     .argument('<scenario>', 'a built-in scenario name or a path to your own scenario file')
     .requiredOption('-t, --target <name>', 'the target to profile')
     .option('--tool <name>', `profiler: ${Object.keys(PROFILERS).join(', ')}`, 'cpu-prof')
-    .option('-d, --duration <seconds>', 'measured window, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
-    .option('-w, --warmup <seconds>', 'warm-up before measuring, 0..600 s', secondsOption('--warmup', 0, 600))
+    .option('-d, --duration <duration>', 'measured window, 1s..1h (constant executors)', secondsOption('--duration', 1, 3600))
+    .option('-w, --warmup <duration>', 'warm-up before measuring, 0s..10m', secondsOption('--warmup', 0, 600))
     .option('-o, --out <dir>', 'results folder (default results/<timestamp>-<scenario>-profile)')
     .addHelpText('after', `\nProfilers:\n${Object.entries(PROFILERS).map(([name, p]) => `  ${name.padEnd(14)} ${p.describe}`).join('\n')}\n`)
     .action(async (scenarioArg: string, flags: ProfileFlags) => {

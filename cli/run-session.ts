@@ -13,9 +13,10 @@ export interface RunSession {
   close(): void;
 }
 
-export function openRunSession(out: string): RunSession {
+export function openRunSession(out: string, opts: { progress?: boolean } = {}): RunSession {
   const events = new BenchmarkEvents();
-  const detach = attachProgress(events);
+  // --quiet: no progress subscriber at all (errors still reach stderr through main).
+  const detach = opts.progress === false ? () => undefined : attachProgress(events);
   writePartialResults(events, out);
   const controller = new AbortController();
   const release = onInterrupt(controller);

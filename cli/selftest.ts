@@ -30,7 +30,7 @@ export function registerSelftest(program: Command, setExit: (code: number) => vo
   program
     .command('selftest')
     .description('measure the calibration target (known latencies), open and closed, with wrk and autocannon beside the engine; print truth, measured value and error per percentile')
-    .option('-d, --duration <seconds>', 'measured window of each accuracy case, 2..300 s', secondsOption('--duration', 2, 300), 5)
+    .option('-d, --duration <duration>', 'measured window of each accuracy case, 2s..5m', secondsOption('--duration', 2, 300), 5)
     .option('--rates <list>', `open-model arrival rates per second, 1..50000 (default ${DEFAULT_RATES.join(',')})`, numbersOption('--rates', 1, 50_000), DEFAULT_RATES)
     .option('-c, --connections <list>', `closed-model connection counts, 1..256 (default ${DEFAULT_CONNECTIONS.join(',')})`, numbersOption('--connections', 1, 256), DEFAULT_CONNECTIONS)
     .option('--latency <mix>', 'the calibration mixture, PERCENT%:DURATION,... (keep every checked percentile inside a class)', SELFTEST_LATENCY)

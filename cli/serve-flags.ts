@@ -15,7 +15,7 @@ export function addCommandOptions(cmd: Command): Command {
     .option('--ready <url>', 'ready when this URL answers 2xx, e.g. http://127.0.0.1:{port}/health (default: when the port accepts connections)')
     .option('--serve-cwd <dir>', 'working directory of your command')
     .option('--serve-env <K=V>', 'environment variable for your command (repeatable)', collect)
-    .option('--grace <seconds>', `SIGTERM -> SIGKILL grace period when stopping your command, 0.1..120 s (default ${DEFAULT_GRACE_MS / 1000})`, secondsOption('--grace', 0.1, 120));
+    .option('--grace <duration>', `SIGTERM -> SIGKILL grace period when stopping your command, 100ms..2m (default ${DEFAULT_GRACE_MS / 1000}s)`, secondsOption('--grace', 0.1, 120));
 }
 
 /** --pid PID: a live process this user may read; else exit 2 naming it. */

@@ -36,7 +36,7 @@ export function registerServe(program: Command, setExit: (code: number) => void)
     .option('--port <n>', 'port of its HTTP edge, 1..65535 (default: a free one)', intOption('--port', 1, 65535))
     .option('--host <addr>', 'interface it binds to', '127.0.0.1')
     .option('--users <n>', 'users to seed, 1..10000', intOption('--users', 1, 10000), 3)
-    .option('--ready-timeout <seconds>', 'time it may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), 30)
+    .option('--ready-timeout <duration>', 'time it may take to start, 1s..5m', secondsOption('--ready-timeout', 1, 300), 30)
     .action(async (name: string, flags: ServeFlags) => {
       const spec = oneTarget(name);
       const controller = new AbortController();

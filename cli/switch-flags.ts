@@ -3,7 +3,11 @@
 import type { Command } from 'commander';
 import type { SwitchRequest } from '../harness/switch-options.js';
 import { DEFAULT_CACHE_TTL_S } from '../targets/switches.js';
-import { intOption } from './options.js';
+import { secondsOption } from './options.js';
+
+const ttlSeconds = secondsOption('--cache-ttl', 1, 86_400);
+/** Whole milliseconds: Redis's PX takes an integer. */
+const cacheTtlOption = (raw: string): number => Math.round(ttlSeconds(raw) * 1000) / 1000;
 
 export interface SwitchFlags {
   cache?: string;
@@ -15,7 +19,7 @@ export interface SwitchFlags {
 export function addSwitchOptions(cmd: Command): Command {
   return cmd
     .option('--cache <store>', 'read-through cache of GET /users/:id: none, memory (per process) or redis (shared by workers and replicas; --redis-url)')
-    .option('--cache-ttl <seconds>', `time to live of a cached user, 1..86400 s (default ${DEFAULT_CACHE_TTL_S})`, intOption('--cache-ttl', 1, 86_400))
+    .option('--cache-ttl <duration>', `time to live of a cached user, 1s..24h (default ${DEFAULT_CACHE_TTL_S}s)`, cacheTtlOption)
     .option('--throttle <N/S>', 'rate limit: N requests per S seconds per token subject (per client address when anonymous); 429 with Retry-After past it')
     .option('--plant-leak', 'persistent targets: cache the first "current user" in a container singleton, the Octane leak `bench verify --state` catches');
 }

@@ -29,7 +29,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .option('--state', "also interleave two users' requests on persistent targets: fails when an answer carries the other user's identity or data")
     .option('--allow-remote', 'allow a non-loopback --url')
     .option('--host <addr>', 'interface our targets bind to', DEFAULTS.host)
-    .option('--ready-timeout <seconds>', 'time a target may take to start, 1..300 s', secondsOption('--ready-timeout', 1, 300), DEFAULTS.readyTimeoutS)
+    .option('--ready-timeout <duration>', 'time a target may take to start, 1s..5m', secondsOption('--ready-timeout', 1, 300), DEFAULTS.readyTimeoutS)
     .action(async (flags: VerifyFlags) => {
       const plan = await planVerify({ ...flags, ...switchRequest(flags), readyTimeoutS: flags.readyTimeout });
       const controller = new AbortController();

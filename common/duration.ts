@@ -22,3 +22,29 @@ export function parseDurationMs(d: Duration): number {
   }
   return total;
 }
+
+/** A duration for people: whole units where it divides ("1h", "10m", "500ms"), else seconds. */
+export function formatDuration(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms >= 1000 || ms === 0) return `${+(ms / 1000).toFixed(3)}s`;
+  return `${+ms.toFixed(3)}ms`;
+}
+
+/**
+ * A command-line duration option ("30s", "500ms", "2m", "1m30s"; a plain number is seconds),
+ * checked against [minS, maxS]. Returns seconds. Throws a RangeError naming the option, the
+ * accepted form and the range: the CLI turns it into a usage error.
+ */
+export function parseDurationOption(option: string, raw: string, minS: number, maxS: number): number {
+  const expected = `expected a duration from ${formatDuration(minS * 1000)} to ${formatDuration(maxS * 1000)} (e.g. 500ms, 30s, 2m, 1m30s; a plain number is seconds)`;
+  let ms: number;
+  try {
+    ms = parseDurationMs(raw);
+  } catch {
+    throw new RangeError(`invalid ${option} "${raw}": ${expected}`);
+  }
+  const s = ms / 1000;
+  if (!Number.isFinite(s) || s < minS || s > maxS) throw new RangeError(`invalid ${option} "${raw}": ${expected}`);
+  return s;
+}

@@ -10,6 +10,8 @@ import type { BenchmarkEvents, PhaseEvent } from './events.js';
 import { removeStaleDataDirs } from './data-dir.js';
 import type { BenchmarkPlan } from './plan.js';
 import { runTrial } from './run-trial.js';
+import { executorDurationMs } from '../scenarios/executor.js';
+import { parseDurationMs } from '../common/duration.js';
 
 const PARTIAL_EVERY_MS = 3000;
 
@@ -73,6 +75,12 @@ export async function runBenchmark(opts: BenchmarkPlan, events: BenchmarkEvents,
 
 async function runAll(opts: BenchmarkPlan, events: BenchmarkEvents, signal: AbortSignal, results: Results, snapshot: (final?: boolean) => void, runEnded: () => void): Promise<Results> {
   removeStaleDataDirs();
+  events.emit('plan', {
+    targets: opts.targets.map((t) => t.name),
+    trials: opts.trials,
+    warmupMs: opts.warmupMs,
+    measureMs: executorDurationMs(opts.executor, parseDurationMs),
+  });
   snapshot();
 
   for (let trial = 1; trial <= opts.trials && !signal.aborted; trial++) {

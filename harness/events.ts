@@ -11,7 +11,18 @@ export interface PhaseEvent {
   phase: Phase;
 }
 
+/** What the benchmark is about to do, once before the first run: enough for an ETA. */
+export interface PlanEvent {
+  /** In run order; every trial runs them all (A B C A B C ...). */
+  targets: string[];
+  trials: number;
+  /** Warm-up and measured window of each run (start, verify, seed and stop come on top). */
+  warmupMs: number;
+  measureMs: number;
+}
+
 export type BenchmarkEventMap = {
+  plan: [PlanEvent];
   phase: [PhaseEvent];
   tick: [PhaseEvent & TickStats];
   run: [RunResult];

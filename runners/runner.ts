@@ -35,6 +35,8 @@ export interface TickStats {
   errors: number;
   /** Responses in the last second. */
   rps: number;
+  /** Requests sent and not answered yet (absent when the runner cannot tell). */
+  inFlight?: number;
 }
 
 export interface RunEvents {

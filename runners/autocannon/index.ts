@@ -49,6 +49,9 @@ export const autocannonRunner: Runner = {
     return new Promise<Sample>((resolve, reject) => {
       const started = performance.now();
       recorder.start(started);
+      // Requests built (autocannon calls setupRequest as it sends) and answered, for the in-flight count.
+      let built = 0;
+      let answered = 0;
       const instance = autocannon(
         {
           url: plan.url,
@@ -60,6 +63,7 @@ export const autocannonRunner: Runner = {
             {
               setupRequest: (req, context) => {
                 const r = mix.next();
+                built++;
                 (context as { i?: number }).i = r.index;
                 return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
               },
@@ -75,10 +79,14 @@ export const autocannonRunner: Runner = {
       );
       instance.on('response', (client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
         const i = (client as ClientWithContext).requestIterator?.context?.i ?? 0;
+        answered++;
         recorder.response(i, statusCode, mix.expectAt(i)(statusCode), responseTimeMs * 1000);
       });
       // autocannon does not say which request a socket error belonged to.
-      instance.on('reqError', (err: unknown) => recorder.failure(-1, errorKind(err)));
+      instance.on('reqError', (err: unknown) => {
+        answered++;
+        recorder.failure(-1, errorKind(err));
+      });
       const onAbort = () => instance.stop();
       // A signal that fired before we started (Ctrl-C during warm-up) never calls a listener.
       if (signal.aborted) onAbort();
@@ -90,6 +98,8 @@ export const autocannonRunner: Runner = {
           requests: recorder.requests,
           errors: recorder.errors,
           rps: recorder.takeTickRequests(),
+          // autocannon builds each request just before sending it; a retried one is not rebuilt, hence the clamp.
+          inFlight: Math.min(executor.vus, Math.max(0, built - answered)),
         });
       }, 1000);
       ticker.unref();

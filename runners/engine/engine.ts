@@ -4,7 +4,7 @@ import { isOpenModel, maxVusOf, type ExecutorConfig } from '../../scenarios/exec
 import { monoMs } from '../../common/precise-wake.js';
 import { Recorder } from './recorder.js';
 import type { RequestContext, Scenario } from '../../scenarios/define.js';
-import type { LoadSession } from './load-client.js';
+import type { LoadClient, LoadSession, PreparedCall } from './load-client.js';
 import { protocolFor } from '../protocols.js';
 import { runClosedLoop } from './closed-loop.js';
 import { runOpenLoop, type LoopOutcome } from './open-loop.js';
@@ -17,15 +17,27 @@ export interface ShareOptions {
   index: number;
   count: number;
   startAtMs?: number;
-  /** Called every second with the responses and errors so far. */
-  onTick?: (requests: number, errors: number) => void;
+  /** Called every second with the responses and errors so far and the requests in flight. */
+  onTick?: (requests: number, errors: number, inFlight: number) => void;
 }
 
 export async function runShare(o: ShareOptions, signal: AbortSignal): Promise<LoopOutcome> {
   const connections = shareConnections(o.executor, o.index, o.count);
-  const { mix, client, statusKind } = o.session;
+  const { mix, statusKind } = o.session;
+  // Counted around the client, so both loops report what is in flight without keeping score.
+  let inFlight = 0;
+  const client: LoadClient<PreparedCall> = {
+    send: (call, done) => {
+      inFlight++;
+      o.session.client.send(call, (status, err) => {
+        inFlight--;
+        done(status, err);
+      });
+    },
+    close: () => o.session.client.close(),
+  };
   const recorder = new Recorder(mix.names, statusKind);
-  const ticker = o.onTick ? setInterval(() => o.onTick!(recorder.requests, recorder.errors), 1000) : undefined;
+  const ticker = o.onTick ? setInterval(() => o.onTick!(recorder.requests, recorder.errors, inFlight), 1000) : undefined;
   ticker?.unref();
   try {
     const start = o.startAtMs ?? monoMs();

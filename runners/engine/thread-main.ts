@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       index: init.index,
       count: init.count,
       startAtMs,
-      onTick: (requests, errors) => post({ type: 'tick', requests, errors }),
+      onTick: (requests, errors, inFlight) => post({ type: 'tick', requests, errors, inFlight }),
     },
     controller.signal,
   );

@@ -20,6 +20,6 @@ export type ToThread = { type: 'start'; startAtMs: number } | { type: 'abort' };
 
 export type FromThread =
   | { type: 'ready' }
-  | { type: 'tick'; requests: number; errors: number }
+  | { type: 'tick'; requests: number; errors: number; inFlight: number }
   | { type: 'done'; recorder: RecorderWire; lag: string; durationMs: number; cpuPct: number | null }
   | { type: 'error'; message: string };

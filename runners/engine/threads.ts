@@ -39,7 +39,7 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
   const send = (m: ToThread) => workers.forEach((w) => w.postMessage(m));
   const recorder = new Recorder(plan.scenario.requests.map((r) => r.name));
   const lag = createHistogram();
-  const ticks = workers.map(() => ({ requests: 0, errors: 0 }));
+  const ticks = workers.map(() => ({ requests: 0, errors: 0, inFlight: 0 }));
   let ready = 0;
   let done = 0;
   let durationMs = 0;
@@ -74,7 +74,7 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
               }
               break;
             case 'tick': {
-              ticks[i] = { requests: m.requests, errors: m.errors };
+              ticks[i] = { requests: m.requests, errors: m.errors, inFlight: m.inFlight };
               // Report once per round of ticks, from the first thread.
               if (i !== 0) break;
               const requests = ticks.reduce((s, t) => s + t.requests, 0);
@@ -83,6 +83,7 @@ export async function runThreads(plan: LoadPlan, threads: number, signal: AbortS
                 totalMs,
                 requests,
                 errors: ticks.reduce((s, t) => s + t.errors, 0),
+                inFlight: ticks.reduce((s, t) => s + t.inFlight, 0),
                 rps: requests - lastTickRequests,
               });
               lastTickRequests = requests;

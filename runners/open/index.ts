@@ -46,8 +46,8 @@ export const openRunner: Runner = {
         session,
         index: 0,
         count: 1,
-        onTick: (requests, errors) => {
-          events.tick?.({ elapsedMs: performance.now() - started, totalMs, requests, errors, rps: requests - last });
+        onTick: (requests, errors, inFlight) => {
+          events.tick?.({ elapsedMs: performance.now() - started, totalMs, requests, errors, rps: requests - last, inFlight });
           last = requests;
         },
       },

@@ -19,7 +19,13 @@ describe('bench: bad input', () => {
   });
 
   it.each([
-    [['--duration', '0'], /--duration "0": expected seconds from 1 to 3600/],
+    [['--duration', '0'], /--duration "0": expected a duration from 1s to 1h \(e\.g\. 500ms, 30s, 2m/],
+    [['--duration', '30x'], /--duration "30x": expected a duration from 1s to 1h/],
+    [['--duration', '2h'], /--duration "2h": expected a duration from 1s to 1h/],
+    [['--warmup', '11m'], /--warmup "11m": expected a duration from 0s to 10m/],
+    [['--request-timeout', '50ms'], /--request-timeout "50ms": expected a duration from 100ms to 2m/],
+    [['--vus', '0'], /--vus "0": expected a whole number from 1 to 10000/],
+    [['--vus', '4', '-c', '8'], /--vus 4 and --connections 8 disagree/],
     [['--duration', 'abc'], /--duration "abc"/],
     [['--connections', '0'], /--connections "0": expected a whole number from 1 to 10000/],
     [['--connections', '2.5'], /--connections "2.5"/],
