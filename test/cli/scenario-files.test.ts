@@ -1,6 +1,6 @@
 // A broken scenario file is a usage error (exit 2) that names the file, the field and the
 // request, before any target starts and without writing a results folder.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,32 @@ describe('bench run: scenario files', () => {
     expect(r.stderr).toMatch(/request\(ctx\) returned method "FETCH"/);
     expect(r.stderr).toMatch(/returned path "a"; it must start with \//);
     expect(r.stderr).toMatch(/executor\.vus must be a whole number/);
+  });
+
+  // The README's case: a folder with no package.json and no node_modules, TypeScript, run from there.
+  it("a file in a bare folder imports 'archbench' and runs; an unknown export names the line, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archbench-bare-'));
+    try {
+      const file = join(dir, 'my.ts');
+      writeFileSync(file, `import { defineScenario } from 'archbench';
+export default defineScenario({ name: 'bare', description: 'd',
+  requests: [{ name: 'GET /health', weight: 1, request: () => ({ method: 'GET', path: '/health' }) }],
+  executor: { type: 'shared-iterations', vus: 1, iterations: 20, maxDuration: '5s' } });
+`);
+      const out = join(dir, 'out');
+      const ok = benchSync(['run', file, '--targets', 'monolith-fastify', '-w', '0', '--out', out]);
+      expect(ok.stderr).not.toMatch(/error/i);
+      expect(ok.code).toBe(0);
+      expect(existsSync(join(out, 'results.json'))).toBe(true);
+
+      const bad = join(dir, 'bad.ts');
+      writeFileSync(bad, `import { defineScenaro } from 'archbench';\nexport default defineScenaro({});\n`);
+      const r = benchSync(['run', bad, '--targets', 'monolith-fastify', '--out', join(dir, 'bad-out')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${bad}:1: 'archbench' has no export named 'defineScenaro'; it exports defineScenario`);
+      expect(r.stderr).not.toMatch(/start|verify/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
