@@ -1,4 +1,4 @@
-// Scenario thresholds in k6's syntax: { 'latency{name:GET /users/:id}': ['p(99)<50'], errors: ['rate<0.01'] }.
+// Scenario thresholds in k6's syntax: { 'latency{name:GET /users/:id}': ['p(99)<50'], errors: ['rate<0.01'], checks: ['rate>0.99'] }.
 // Parsed and validated before any target starts (an unknown metric is a usage error, never a
 // pass: grafana/k6 #1526), evaluated per target over all its usable trials after the runs.
 // A threshold over a metric with no samples fails (k6 #4283, #1053).
@@ -32,6 +32,7 @@ const METRICS: Record<string, MetricSpec> = {
   cpu_ms_per_request: { aggregations: { value: 'target CPU ms per successful request' }, percentiles: false, taggable: false, describe: 'target CPU per request' },
   rss_mb: { aggregations: { value: 'peak total RSS, MB' }, percentiles: false, taggable: false, describe: 'target memory' },
   dropped: { aggregations: { count: 'arrivals not sent (open model)' }, percentiles: false, taggable: false, describe: 'dropped arrivals' },
+  checks: { aggregations: { rate: 'passed / evaluated checks, 0..1', fails: 'failed checks' }, percentiles: false, taggable: false, describe: "the scenario's response checks" },
 };
 
 const ALIASES: Record<string, string> = { http_req_duration: 'latency', http_req_failed: 'errors', http_reqs: 'requests' };
@@ -146,6 +147,14 @@ function observe(t: ParsedThreshold, runs: RunResult[]): Observed {
     case 'rss_mb': {
       const rss = runs.map((r) => r.rssMb?.peakTotal).filter((x): x is number => x !== undefined);
       return rss.length ? { value: Math.max(...rss) } : { value: null, detail: 'no memory measurement (external target?)' };
+    }
+    case 'checks': {
+      const counts = runs.flatMap((r) => Object.values(r.checks ?? {}));
+      const passes = counts.reduce((s, c) => s + c.passes, 0);
+      const fails = counts.reduce((s, c) => s + c.fails, 0);
+      if (passes + fails === 0) return { value: null, detail: 'no check was evaluated (does the scenario define checks?)' };
+      if (t.aggregation === 'fails') return { value: fails, detail: `${fails} of ${passes + fails}` };
+      return { value: passes / (passes + fails), detail: `${passes} of ${passes + fails} passed` };
     }
     case 'dropped':
       return { value: sum(runs, (r) => r.dropped) };

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Results, RunResult } from '../record/results.js';
 import type { TickStats } from '../runners/runner.js';
 
-export type Phase = 'start' | 'verify' | 'seed' | 'warmup' | 'measure' | 'stop';
+export type Phase = 'start' | 'verify' | 'seed' | 'setup' | 'warmup' | 'measure' | 'stop';
 
 export interface PhaseEvent {
   target: string;

@@ -207,7 +207,10 @@ function checkProtocols(scenario: Scenario, targets: readonly TargetSpec[], veri
 
 function chooseRunner(e: ExecutorConfig, req: PlanRequest): Runner {
   try {
-    const r = pickRunner(e, probeUrl(req.scenario), req.runner);
+    // Checks read response bodies, which only the engine's runners hand over (autocannon does not).
+    const hasChecks = req.scenario.requests.some((q) => q.checks);
+    if (hasChecks && req.runner === 'autocannon') throw new Error('autocannon cannot run checks (they read the response); use --runner open');
+    const r = pickRunner(e, probeUrl(req.scenario), req.runner ?? (hasChecks ? 'open' : undefined));
     if (req.generatorThreads !== undefined && req.generatorThreads > 1 && r.name !== 'open' && r.name !== 'grpc') {
       throw new Error(`--generator-threads applies to the open runner; ${r.name} runs this executor (add --runner open)`);
     }

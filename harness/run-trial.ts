@@ -13,6 +13,7 @@ import { runConformance } from '../targets/contracts/conformance.js';
 import type { RunningTarget, TargetSpec } from '../targets/target.js';
 import { EMPTY_SEED, type SeedData } from '../runners/engine/context.js';
 import { protocolFor } from '../runners/protocols.js';
+import { runSetup } from '../runners/engine/http/setup.js';
 import { effectiveAxes } from './effective-axes.js';
 import type { BenchmarkEvents, Phase } from './events.js';
 import { GeneratorMeter, generatorHealth } from './generator.js';
@@ -37,6 +38,7 @@ export class PhaseError extends Error {
 
 const VERIFY_TIMEOUT_MS = 60_000;
 const SEED_TIMEOUT_MS = 180_000;
+const SETUP_TIMEOUT_MS = 60_000;
 const LOAD_GRACE_MS = 30_000;
 
 async function withTimeout<T>(phase: Phase, ms: number, work: (signal: AbortSignal) => Promise<T>, outer: AbortSignal): Promise<T> {
@@ -99,6 +101,13 @@ export async function runTrial(plan: TrialPlan, events: BenchmarkEvents, outer: 
       // Seeding speaks the scenario's protocol (HTTP through the public API, or gRPC).
       const protocol = await protocolFor(plan.scenario);
       data = await withTimeout('seed', SEED_TIMEOUT_MS, (s) => protocol.seed(running.url, spec, runId, s, plan.allowRemote), signal);
+    }
+    if (plan.scenario.setup) {
+      // After seeding (setup may use the seeded users), before warm-up (which sends the same requests).
+      phase('setup');
+      const seeded = data;
+      const setupData = await withTimeout('setup', SETUP_TIMEOUT_MS, (s) => runSetup(plan.scenario, running.url, seeded, runId, s), signal);
+      data = { ...data, setupData };
     }
     const loadPlan = {
       url: running.url,

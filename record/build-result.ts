@@ -49,6 +49,7 @@ export function buildResult(id: RunIdentity, s: Sample, usage: TreeUsage | undef
     latencyMs: total.latencyMs,
     histogram: total.histogram,
     byRequest,
+    ...(s.checks ? { checks: s.checks } : {}),
     cpuMsPerRequest: measured && s.ok > 0 ? round(measured.cpu.totalMs / s.ok, 4) : null,
     targetCpuMs: measured ? { user: round(measured.cpu.userMs, 1), system: round(measured.cpu.systemMs, 1) } : null,
     rssMb: measured ? { peakTotal: measured.peakTotalMb, processes: measured.processes } : null,

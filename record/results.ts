@@ -112,6 +112,12 @@ export interface Workload {
   description: string;
 }
 
+/** One check's outcome over the measured window. */
+export interface CheckCounts {
+  passes: number;
+  fails: number;
+}
+
 export interface RunResult {
   target: string;
   axes: TargetAxes;
@@ -131,6 +137,8 @@ export interface RunResult {
   latencyMs: LatencySummaryMs | null;
   histogram: string | null;
   byRequest: Record<string, RequestStats>;
+  /** k6's checks per name (response predicates of the scenario); present when it has any. */
+  checks?: Record<string, CheckCounts>;
   /** Target process-tree CPU (user+sys) over the measured window per successful request. */
   cpuMsPerRequest: number | null;
   targetCpuMs: { user: number; system: number } | null;

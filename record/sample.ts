@@ -1,7 +1,7 @@
 // What a load generator hands back for one measured (or warm-up) window: counts and HDR
 // histograms, never arrays of samples. record/build-result.ts turns it into a RunResult.
 import type { Histogram } from './histogram.js';
-import type { TimelinePoint } from './results.js';
+import type { CheckCounts, TimelinePoint } from './results.js';
 
 export interface RequestSample {
   requests: number;
@@ -19,6 +19,8 @@ export interface Sample {
   histogram: Histogram;
   byRequest: Map<string, RequestSample>;
   timeline: TimelinePoint[];
+  /** k6's checks, counted per name; absent when the scenario has none. */
+  checks?: Record<string, CheckCounts>;
   /** Schedule lag of an open-model generator (intended vs actual send), microseconds. */
   lag?: Histogram;
   threads?: number;

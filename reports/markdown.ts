@@ -1,6 +1,7 @@
 // summary.md: a compact table for a CI step summary or a pull-request comment.
 import type { Results } from '../record/results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
+import { CHECKS_HEADER, checkRows } from './checks-table.js';
 import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, THRESHOLD_HEADER, problemLines, summaryRows, thresholdRows } from './table.js';
 import { verdictLines, verdicts } from './verdict.js';
@@ -36,6 +37,8 @@ export function markdownSummary(results: Results): string {
   }
   const events = eventRows(results);
   if (events.length) out.push('', 'Events (`UserRegistered`, publish -> committed by billing):', '', markdownTable(EVENTS_HEADER, events));
+  const checks = checkRows(results);
+  if (checks.length) out.push('', 'Checks:', '', markdownTable(CHECKS_HEADER, checks));
   if (results.thresholds.length) {
     const failed = results.thresholds.filter((t) => !t.ok).length;
     out.push('', `**Thresholds: ${failed ? `${failed} failed` : 'all passed'}**`, '', markdownTable(THRESHOLD_HEADER, thresholdRows(results)));

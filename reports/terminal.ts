@@ -1,6 +1,7 @@
 // Plain-text table for the terminal: a pure function from results to a string.
 import type { Results } from '../record/results.js';
 import { AGGREGATE_HEADER, RATIO_HEADER, aggregateRows, hasTrials, ratioRows } from './aggregate-table.js';
+import { CHECKS_HEADER, checkRows } from './checks-table.js';
 import { EVENTS_HEADER, eventRows } from './events-table.js';
 import { SUMMARY_HEADER, problemLines, summaryRows, thresholdLines } from './table.js';
 import { verdictLines, verdicts } from './verdict.js';
@@ -43,6 +44,8 @@ export function terminalSummary(results: Results): string {
   if (ratios.length) lines.push('', `relative to ${v.baseline}: ratio [95% CI]`, '', alignTable([RATIO_HEADER, ...ratios]));
   const events = eventRows(results);
   if (events.length) lines.push('', 'events (UserRegistered, publish -> committed by billing):', '', alignTable([EVENTS_HEADER, ...events]));
+  const checks = checkRows(results);
+  if (checks.length) lines.push('', 'checks:', '', alignTable([CHECKS_HEADER, ...checks]));
   if (results.thresholds.length) lines.push('', 'thresholds:', ...thresholdLines(results).map((l) => `  ${l}`));
   const problems = problemLines(results);
   if (problems.length) lines.push('', ...problems.map((p) => `! ${p}`));

@@ -28,6 +28,28 @@ export interface RequestContext {
   unique(): string;
   /** Uniform random number in [0, 1). */
   random(): number;
+  /** What the scenario's setup() returned (k6 passes it to the default function); undefined without setup. */
+  readonly setupData: unknown;
+}
+
+/** A response as checks and setup() see it. */
+export interface CheckedResponse {
+  status: number;
+  /** The body as text ('' when there is none). */
+  body: string;
+  /** The body parsed as JSON; throws when it is not JSON (a check that throws fails). */
+  json(): unknown;
+}
+
+/** A named response predicate, k6's check(): counted per name as passes and fails; never an error by itself. */
+export type Check = (res: CheckedResponse) => boolean;
+
+/** What setup() may use: HTTP requests to the target, with the seeded data's context. */
+export interface SetupApi {
+  /** Sends one request to the target (loopback only unless --allow-remote). */
+  request(r: HttpRequest): Promise<CheckedResponse>;
+  /** The seeded users, invoices and tokens, as request builders see them. */
+  readonly ctx: Omit<RequestContext, 'setupData'>;
 }
 
 export interface HttpRequestDefinition {
@@ -38,6 +60,8 @@ export interface HttpRequestDefinition {
   request(ctx: RequestContext): HttpRequest;
   /** Status codes that count as success; default any 2xx. */
   expect?: number[];
+  /** k6's checks: { 'status is 201': (r) => r.status === 201, 'has id': (r) => typeof (r.json() as { id?: unknown }).id === 'string' }. */
+  checks?: Record<string, Check>;
   grpc?: never;
 }
 
@@ -68,6 +92,7 @@ export interface GrpcRequestDefinition {
   /** Status codes that count as success; default OK only. */
   expect?: GrpcStatusName[];
   request?: never;
+  checks?: never;
 }
 
 export type RequestDefinition = HttpRequestDefinition | GrpcRequestDefinition;
@@ -93,9 +118,15 @@ export interface ScenarioDefinition {
   seed?: SeedSpec;
   requests: RequestDefinition[];
   executor: ExecutorConfig;
+  /**
+   * k6's setup(): runs once per trial after seeding, before warm-up and the measured window (not
+   * measured); what it returns reaches every request builder as ctx.setupData, in every generator
+   * thread, so it must be structured-cloneable (plain data: no functions, no class instances).
+   */
+  setup?: (api: SetupApi) => unknown;
   /** Load before the measured window; not recorded. */
   warmup?: Duration;
-  /** k6 syntax: { 'latency{name:GET /users/:id}': ['p(99)<50'], errors: ['rate<0.01'] } */
+  /** k6 syntax: { 'latency{name:GET /users/:id}': ['p(99)<50'], errors: ['rate<0.01'], checks: ['rate>0.99'] } */
   thresholds?: Record<string, string[]>;
   /** What `bench run` uses when --targets / --baseline are not given (a comparison scenario names its set). */
   defaults?: { targets?: string[]; baseline?: string };

@@ -18,5 +18,15 @@ export function dryContext(): RequestContext {
     authorization: DRY_TOKEN,
     unique: () => `dry-${(counter++).toString(36)}`,
     random: () => 0.5,
+    setupData: placeholder(),
   };
+}
+
+// setup() has not run at validation: every property of its data reads as another placeholder,
+// which reads as 'setup-data' in a string, so builders that use it can still be dry-run.
+function placeholder(): unknown {
+  return new Proxy(() => undefined, {
+    get: (_t, key) => (key === Symbol.toPrimitive || key === 'toJSON' || key === 'toString' ? () => 'setup-data' : key === 'then' ? undefined : placeholder()),
+    apply: () => placeholder(),
+  });
 }

@@ -32,6 +32,7 @@ export function scenarioProblems(value: unknown): string[] {
   if (seed !== undefined && (typeof seed !== 'object' || !(Number(seed.users) >= 1) || !(Number(seed.invoicesPerUser) >= 0))) {
     problems.push('seed: users must be >= 1 and invoicesPerUser >= 0');
   }
+  if (def.setup !== undefined && typeof def.setup !== 'function') problems.push('setup must be a function (api) => data');
   if (def.thresholds !== undefined && (typeof def.thresholds !== 'object' || !Object.values(def.thresholds as object).every(Array.isArray))) {
     problems.push("thresholds must map a metric to a list of expressions, e.g. { 'latency': ['p(99)<50'] }");
   }
@@ -69,9 +70,17 @@ function requestsProblems(requests: unknown): string[] {
 function requestShapeProblems(r: RequestDefinition): string[] {
   const at = `requests["${r.name}"]`;
   const g: Partial<GrpcCall> | undefined = r.grpc;
-  if (g === undefined) return typeof r.request === 'function' ? [] : [`${at}: needs request(ctx) for HTTP or grpc: { service, method, message(ctx) }`];
+  if (g === undefined) {
+    const problems = typeof r.request === 'function' ? [] : [`${at}: needs request(ctx) for HTTP or grpc: { service, method, message(ctx) }`];
+    const checks: unknown = r.checks;
+    if (checks !== undefined && (!checks || typeof checks !== 'object' || !Object.values(checks).every((c) => typeof c === 'function'))) {
+      problems.push(`${at}.checks must map a check name to a function (res) => boolean, e.g. { 'status is 200': (r) => r.status === 200 }`);
+    }
+    return problems;
+  }
   const problems: string[] = [];
   if (r.request !== undefined) problems.push(`${at}: has both request and grpc; choose one`);
+  if (r.checks !== undefined) problems.push(`${at}.checks: checks read HTTP responses; gRPC calls have none`);
   if (typeof g.service !== 'string' || !/^[A-Za-z_][\w.]*$/.test(g.service)) problems.push(`${at}.grpc.service must be a fully qualified service name, e.g. archbench.users.v1.Users`);
   if (typeof g.method !== 'string' || !/^[A-Za-z_]\w*$/.test(g.method)) problems.push(`${at}.grpc.method must be a method name, e.g. Get`);
   if (typeof g.message !== 'function') problems.push(`${at}.grpc.message must be a function (ctx) => message object`);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import type { Scenario } from '../../scenarios/define.js';
 import { UsageError } from '../../common/errors.js';
+import { siblingEntry } from '../../common/module-entry.js';
 
 /** The file a scenario was defined in, from its source (scenarios/source.ts): a user's file, or a built-in's name. */
 export function scenarioFile(s: Scenario, source: string): string {
@@ -27,7 +28,11 @@ export function bundleRequestBuilders(s: Scenario, source: string): string {
   const file = scenarioFile(s, source);
   const entry = `import scenario from ${JSON.stringify(file)};
 export const builders = {};
-for (const r of scenario.requests) builders[r.name] = r.request;
+export const checks = {};
+for (const r of scenario.requests) {
+  builders[r.name] = r.request;
+  if (r.checks) checks[r.name] = r.checks;
+}
 `;
   try {
     const out = buildSync({
@@ -35,6 +40,9 @@ for (const r of scenario.requests) builders[r.name] = r.request;
       bundle: true,
       format: 'esm',
       platform: 'neutral',
+      // A user's file outside this repository imports 'archbench' too: here defineScenario's own
+      // module (the package entry also holds sharedData, which reads files: Node, not k6).
+      alias: { archbench: siblingEntry(import.meta.url, '../../scenarios/define.ts') },
       // k6 v0.47 runs ES2015 plus modules (goja and its Babel pass); newer syntax is lowered.
       target: 'es2015',
       write: false,

@@ -110,6 +110,9 @@ function k6Threshold(t: ParsedThreshold): [string, string] {
       return [selector('http_reqs', named), t.expression];
     case 'dropped':
       return [selector('dropped_iterations', scoped), t.expression];
+    case 'checks':
+      if (t.aggregation !== 'rate') throw refuse("k6's checks is a rate metric: it has no count of fails");
+      return [selector('checks', scoped), t.expression];
     default:
       throw refuse('k6 does not measure the target process (CPU, memory)');
   }

@@ -38,7 +38,8 @@ export function renderScript(input: ScriptInput): string {
 // rates and VUs below are the totals, k6 gives each pod its share.
 import http from 'k6/http';
 import exec from 'k6/execution';
-import { builders } from './${input.buildersFile}';
+import { check } from 'k6';
+import { builders, checks } from './${input.buildersFile}';
 
 const BASE_URL = (__ENV.BASE_URL || ${JSON.stringify(input.url)}).replace(/\\/+$/, '');
 
@@ -57,6 +58,8 @@ const MIX = ${jsLiteral(mixOf(s))};
 /** @typedef {{ run: string, users: SeededUser[] }} SeedData */
 
 const BUILD = /** @type {Record<string, (ctx: RequestContext) => ArchbenchRequest>} */ (builders);
+/** The scenario's checks per request name: k6's Response has the status, body and json() they read. */
+const CHECKS = /** @type {Record<string, Record<string, (r: any) => boolean>>} */ (checks);
 const TOTAL_WEIGHT = MIX.reduce((sum, r) => sum + r.weight, 0);
 // Failed requests count in http_req_failed and carry expected_response:false, as archbench counts errors.
 const EXPECTED = MIX.map((r) => (r.expect ? http.expectedStatuses(...r.expect) : http.expectedStatuses({ min: 200, max: 299 })));
@@ -168,7 +171,9 @@ export function ${ITERATION_FUNCTION}(data) {
     body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   }
-  http.request(r.method, BASE_URL + r.path, body, { headers, tags: { name: MIX[i].name }, responseCallback: EXPECTED[i] });
+  const res = http.request(r.method, BASE_URL + r.path, body, { headers, tags: { name: MIX[i].name }, responseCallback: EXPECTED[i] });
+  const c = CHECKS[MIX[i].name];
+  if (c) check(res, c, { name: MIX[i].name });
 }
 `;
 }

@@ -52,10 +52,11 @@ export function runClosedLoop(
       }
       const r = mix.next();
       const sentAt = monoMs();
-      client.send(r, (status, err) => {
+      client.send(r, (status, err, body) => {
         const t = monoMs();
         if (err) recorder.failure(r.index, errorKind(err), t + toRecorderClock);
         else recorder.response(r.index, status, r.expect(status), (t - sentAt) * 1000, t + toRecorderClock);
+        if (r.checks) recorder.checks(r.checks, status, body ?? '');
         loop(vu, t);
       });
     };

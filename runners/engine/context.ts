@@ -12,6 +12,8 @@ export interface SeedData {
   authorizations: string[];
   /** invoiceIds[i] belongs to userIds[invoiceOwners[i]]. */
   invoiceOwners: number[];
+  /** What the scenario's setup() returned; travels to generator threads with the rest. */
+  setupData?: unknown;
 }
 
 /** The password every seeded user of a run signs up and signs in with (the targets hash it). */
@@ -50,5 +52,6 @@ export function requestContext(data: SeedData, runId: string): RequestContext {
     authorization: data.authorization,
     unique: () => `${runId}-${salt}-${(counter++).toString(36)}`,
     random: Math.random,
+    setupData: data.setupData,
   };
 }

@@ -1,7 +1,7 @@
 // What the load loops (runners/engine) need from a wire protocol: a way to seed the target, a
 // source of prepared calls and a client that sends one and reports its status. HTTP (h1 or undici) and gRPC (grpc-js) implement it,
 // so the open and closed loops, the schedule and the generator threads are written once.
-import type { RequestContext, Scenario, SeedSpec } from '../../scenarios/define.js';
+import type { Check, RequestContext, Scenario, SeedSpec } from '../../scenarios/define.js';
 import type { SeedData } from './context.js';
 
 /** One request ready to send, built from the scenario's mix. */
@@ -11,10 +11,12 @@ export interface PreparedCall {
   readonly index: number;
   /** Whether a response with this status counts as success. */
   expect(status: number): boolean;
+  /** The request's named checks; a client sending calls with checks passes the body to its callback. */
+  readonly checks?: Readonly<Record<string, Check>>;
 }
 
-/** status: HTTP status or gRPC status code; err: no response at all (socket error, refused peer). */
-export type SendCallback = (status: number, err: Error | null) => void;
+/** status: HTTP status or gRPC status code; err: no response at all (socket error, refused peer); body: for calls with checks. */
+export type SendCallback = (status: number, err: Error | null, body?: string) => void;
 
 export interface CallSource<C extends PreparedCall> {
   readonly names: string[];

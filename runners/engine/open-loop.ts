@@ -57,11 +57,12 @@ export function runOpenLoop(
       inFlight++;
       recordUs(lag, (nowMs - intendedMs) * 1000);
       const r = mix.next();
-      client.send(r, (status, err) => {
+      client.send(r, (status, err, body) => {
         inFlight--;
         const t = monoMs();
         if (err) recorder.failure(r.index, errorKind(err), t + toRecorderClock);
         else recorder.response(r.index, status, r.expect(status), (t - intendedMs) * 1000, t + toRecorderClock);
+        if (r.checks) recorder.checks(r.checks, status, body ?? '');
         finish();
       });
     };

@@ -1,7 +1,8 @@
 // Turns individual outcomes into a Sample: HDR histograms (total, per request, per second)
 // and error counts. Memory is constant in the number of requests.
 import { createHistogram, decodeHistogram, encodeHistogram, recordUs, type Histogram } from '../../record/histogram.js';
-import type { TimelinePoint } from '../../record/results.js';
+import type { CheckCounts, TimelinePoint } from '../../record/results.js';
+import type { Check, CheckedResponse } from '../../scenarios/define.js';
 import type { RequestSample, Sample } from '../runner.js';
 
 export class Recorder {
@@ -9,6 +10,7 @@ export class Recorder {
   readonly #byRequest: RequestSample[];
   readonly #names: string[];
   readonly #errorsByKind: Record<string, number> = {};
+  readonly #checks: Record<string, CheckCounts> = {};
   #requests = 0;
   #ok = 0;
   #errors = 0;
@@ -70,6 +72,27 @@ export class Recorder {
     this.#count(kind);
   }
 
+  /** Runs a response's checks (k6's check()) and counts each by name; a check that throws fails. */
+  checks(checks: Readonly<Record<string, Check>>, status: number, body: string): void {
+    let parsed: { value: unknown } | undefined;
+    const res: CheckedResponse = {
+      status,
+      body,
+      json: () => (parsed ??= { value: JSON.parse(body) as unknown }).value,
+    };
+    for (const [name, check] of Object.entries(checks)) {
+      let passed = false;
+      try {
+        passed = check(res) === true;
+      } catch {
+        passed = false;
+      }
+      const c = (this.#checks[name] ??= { passes: 0, fails: 0 });
+      if (passed) c.passes++;
+      else c.fails++;
+    }
+  }
+
   /** Open model: an arrival that could not be sent. */
   drop(): void {
     this.#dropped++;
@@ -99,6 +122,7 @@ export class Recorder {
       errors: this.#errors,
       dropped: this.#dropped,
       errorsByKind: { ...this.#errorsByKind },
+      checks: structuredClone(this.#checks),
       total: encodeHistogram(this.total),
       byRequest: this.#byRequest.map(part),
       seconds: this.#seconds.map(part),
@@ -112,6 +136,11 @@ export class Recorder {
     this.#errors += w.errors;
     this.#dropped += w.dropped;
     for (const [k, n] of Object.entries(w.errorsByKind)) this.#errorsByKind[k] = (this.#errorsByKind[k] ?? 0) + n;
+    for (const [name, n] of Object.entries(w.checks)) {
+      const c = (this.#checks[name] ??= { passes: 0, fails: 0 });
+      c.passes += n.passes;
+      c.fails += n.fails;
+    }
     this.total.add(decodeHistogram(w.total));
     w.byRequest.forEach((p, i) => {
       const r = this.#byRequest[i]!;
@@ -148,6 +177,7 @@ export class Recorder {
       histogram: this.total,
       byRequest,
       timeline,
+      ...(Object.keys(this.#checks).length ? { checks: structuredClone(this.#checks) } : {}),
       ...extra,
     };
   }
@@ -169,6 +199,7 @@ export interface RecorderWire {
   errors: number;
   dropped: number;
   errorsByKind: Record<string, number>;
+  checks: Record<string, CheckCounts>;
   total: string;
   byRequest: Array<{ requests: number; errors: number; histogram: string }>;
   seconds: Array<{ requests: number; errors: number; histogram: string }>;

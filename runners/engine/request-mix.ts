@@ -1,5 +1,5 @@
 // Weighted choice of the next request and its wire form, shared by every HTTP runner.
-import type { HttpRequest, RequestContext, RequestDefinition } from '../../scenarios/define.js';
+import type { Check, HttpRequest, RequestContext, RequestDefinition } from '../../scenarios/define.js';
 import { WeightedIndex } from './weighted-index.js';
 
 export interface BuiltRequest {
@@ -11,6 +11,7 @@ export interface BuiltRequest {
   headers: Record<string, string>;
   body: string | undefined;
   expect: ((status: number) => boolean);
+  checks?: Readonly<Record<string, Check>>;
 }
 
 const is2xx = (s: number) => s >= 200 && s < 300;
@@ -59,6 +60,6 @@ export class RequestMix {
       body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
       headers['content-type'] ??= 'application/json';
     }
-    return { name: def.name, index, method: r.method, path: r.path, headers, body, expect: this.#expect[index]! };
+    return { name: def.name, index, method: r.method, path: r.path, headers, body, expect: this.#expect[index]!, ...(def.checks ? { checks: def.checks } : {}) };
   }
 }

@@ -61,4 +61,22 @@ describe('cpu_ms_per_request threshold', () => {
     // Weighted by successes, as the trials' CPU and successes add up: (50 + 210) / 400.
     expect(t).toMatchObject({ ok: true, actual: 0.65 });
   });
+
+});
+
+describe('checks threshold', () => {
+  it("checks: rate is passes over evaluated checks of every name; no checks at all fails (no samples)", () => {
+    const p = parseThresholds({ checks: ['rate>0.99', 'fails<1'] }, NAMES);
+    const results = makeResults({ trials: 1, targets: [FASTIFY] });
+    const run = results.runs[0]!;
+    const withChecks = { ...results, runs: [{ ...run, checks: { 'status is 200': { passes: 990, fails: 0 }, 'has id': { passes: 985, fails: 5 } } }] };
+    const out = evaluateThresholds(p, withChecks);
+    expect(out.map((t) => [t.expression, t.ok, t.actual])).toEqual([
+      ['rate>0.99', true, 0.997475],
+      ['fails<1', false, 5],
+    ]);
+    const none = evaluateThresholds(p, { ...results, runs: [run] });
+    expect(none.every((t) => !t.ok && t.actual === null)).toBe(true);
+    expect(none[0]!.detail).toMatch(/no check was evaluated/);
+  });
 });

@@ -1,6 +1,7 @@
 // A broken scenario file is a usage error (exit 2) that names the file, the field and the
 // request, before any target starts and without writing a results folder.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +55,45 @@ describe('bench run: scenario files', () => {
     expect(r.stderr).toMatch(/request\(ctx\) returned method "FETCH"/);
     expect(r.stderr).toMatch(/returned path "a"; it must start with \//);
     expect(r.stderr).toMatch(/executor\.vus must be a whole number/);
+  });
+
+  // The README's case: a folder with no package.json and no node_modules, TypeScript, run from there.
+  it("a file in a bare folder imports 'archbench' and runs with setup, checks, sharedData and env; an unknown export names the line, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archbench-bare-'));
+    try {
+      const file = join(dir, 'my.ts');
+      writeFileSync(join(dir, 'paths.csv'), 'path\n/health\n');
+      // sharedData relative to the file, an environment variable, setup() data in a header, checks.
+      writeFileSync(file, `import { defineScenario, sharedData } from 'archbench';
+const rows = sharedData('./paths.csv');
+export default defineScenario({ name: 'bare', description: 'd',
+  setup: async ({ request }) => ({ tag: process.env.BARE_TAG + '-' + (await request({ method: 'GET', path: '/health' })).status }),
+  requests: [{ name: 'GET /health', weight: 1,
+    request: (ctx) => ({ method: 'GET', path: rows[0]!.path, headers: { 'x-tag': String((ctx.setupData as { tag: string }).tag) } }),
+    checks: { 'status is 200': (r) => r.status === 200, 'says ok': (r) => (r.json() as { status?: string }).status === 'ok', 'never': () => false } }],
+  executor: { type: 'shared-iterations', vus: 1, iterations: 20, maxDuration: '5s' },
+  thresholds: { checks: ['rate>0.5'] } });
+`);
+      const out = join(dir, 'out');
+      const ok = benchSync(['run', file, '--targets', 'monolith-fastify', '-w', '0', '--out', out], { env: { BARE_TAG: 'env' } });
+      expect(ok.stderr).not.toMatch(/error/i);
+      expect(ok.code).toBe(0);
+      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { runs: Array<{ checks?: unknown; requests: number }> };
+      expect(results.runs[0]!.requests).toBe(20);
+      expect(results.runs[0]!.checks).toEqual({ 'status is 200': { passes: 20, fails: 0 }, 'says ok': { passes: 20, fails: 0 }, never: { passes: 0, fails: 20 } });
+      const ajv = new Ajv({ allErrors: true, validateFormats: false });
+      ajv.validate(JSON.parse(readFileSync(join(ROOT, 'record/results.schema.json'), 'utf8')) as object, results);
+      expect(ajv.errors ?? []).toEqual([]);
+      expect(ok.stdout).toMatch(/ok {5}monolith-fastify: checks rate>0\.5 \(actual 0\.666667; 40 of 60 passed\)/);
+
+      const bad = join(dir, 'bad.ts');
+      writeFileSync(bad, `import { defineScenaro } from 'archbench';\nexport default defineScenaro({});\n`);
+      const r = benchSync(['run', bad, '--targets', 'monolith-fastify', '--out', join(dir, 'bad-out')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${bad}:1: 'archbench' has no export named 'defineScenaro'; it exports defineScenario`);
+      expect(r.stderr).not.toMatch(/start|verify/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -99,6 +99,31 @@ describe('k6 export: options', () => {
   });
 });
 
+describe('k6 export: checks and setup', () => {
+  const base = findScenario('smoke')!;
+  const withChecks = defineScenario({
+    ...base,
+    name: 'smoke-checks',
+    requests: (base.requests as HttpRequestDefinition[]).map((r, i) => (i === 0 ? { ...r, checks: { 'status is 200': (res) => res.status === 200 } } : r)),
+    thresholds: { checks: ['rate>0.99'] },
+  });
+
+  it("checks become k6's check() on the response and the checks threshold k6's, scoped to the measured scenario; the script type-checks", () => {
+    const files = exportK6({ scenario: withChecks, source: base.name, url: 'http://x', parallelism: 1, command: '' });
+    expect(files['script.js']).toContain('if (c) check(res, c, { name: MIX[i].name });');
+    expect(k6Options(withChecks).thresholds).toEqual({ 'checks{scenario:measure}': ['rate>0.99'] });
+    const out = join(dir, 'smoke-checks');
+    mkdirSync(out, { recursive: true });
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(out, f), text);
+    expect(typeCheckK6([join(out, 'script.js')])).toEqual([]);
+  });
+
+  it("refuses setup() and a checks count by name", () => {
+    expect(usageErrorOf(() => exportK6({ scenario: { ...base, setup: () => 1 }, source: base.name, url: 'http://x', parallelism: 1, command: '' }))).toMatch(/has a setup\(\) step, which cannot be exported to k6/);
+    expect(usageErrorOf(() => k6Options({ ...withChecks, thresholds: { checks: ['fails<1'] } }))).toMatch(/checks is a rate metric/);
+  });
+});
+
 describe('k6 export: requests and manifests', () => {
   it("the bundled builders are the scenario's own: same context, same request", async () => {
     const s = findScenario('smoke')!;
@@ -108,7 +133,7 @@ describe('k6 export: requests and manifests', () => {
     const ctx = (): RequestContext => {
       let n = 0;
       let r = 0;
-      return { userId: () => 'u1', invoiceId: () => 'i1', actor: () => ({ userId: 'u1', authorization: 'Bearer t' }), ownedInvoice: () => ({ invoiceId: 'i1', authorization: 'Bearer t' }), authorization: 'Bearer t', unique: () => `x${n++}`, random: () => (r = (r + 0.37) % 1) };
+      return { userId: () => 'u1', invoiceId: () => 'i1', actor: () => ({ userId: 'u1', authorization: 'Bearer t' }), ownedInvoice: () => ({ invoiceId: 'i1', authorization: 'Bearer t' }), authorization: 'Bearer t', unique: () => `x${n++}`, random: () => (r = (r + 0.37) % 1), setupData: undefined };
     };
     for (const def of s.requests as HttpRequestDefinition[]) expect(builders[def.name]!(ctx())).toEqual(def.request(ctx()));
   });

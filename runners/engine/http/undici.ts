@@ -28,6 +28,8 @@ export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
   return {
     send(r, done) {
       let status = 0;
+      // Only requests with checks keep their body: the others spend nothing on it.
+      const chunks: Buffer[] | null = r.checks ? [] : null;
       pool.dispatch(
         { origin: base.origin, path: prefix + r.path, method: r.method, headers: r.headers, body: r.body ?? null },
         {
@@ -35,9 +37,11 @@ export function undiciClient(base: URL, opts: HttpClientOptions): HttpClient {
           onResponseStart(_c: unknown, statusCode: number) {
             status = statusCode;
           },
-          onResponseData() {},
+          onResponseData(_c: unknown, chunk: Buffer) {
+            chunks?.push(chunk);
+          },
           onResponseEnd() {
-            done(status, null);
+            done(status, null, chunks ? Buffer.concat(chunks).toString('utf8') : undefined);
           },
           onResponseError(_c: unknown, err: Error) {
             done(status, err);
