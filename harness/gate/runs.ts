@@ -9,13 +9,12 @@ import { UsageError } from '../../common/errors.js';
 import type { GateOutcome, GateSummary } from '../../record/gate.js';
 import type { GateRuns } from './judge.js';
 import { loadResults } from '../../record/load.js';
+import { sideOfRun } from '../../analysis/split.js';
 
 /** One side of an interleaved session, under the real target name, as its own results file. */
 export function sideOf(session: Results, variantName: string, targetName: string): Results {
-  const runs = session.runs.filter((r) => r.target === variantName).map((r) => ({ ...r, target: targetName }));
-  const side: Results = { ...session, runs, baseline: targetName, thresholds: [] };
-  delete side.aggregates; // they described the session's three variants
-  return side;
+  // Marked as an interleaved side, so the comparison pairs A's trial i with B's trial i.
+  return sideOfRun(session, variantName, targetName);
 }
 
 const option = <T>(r: Results, key: string): T | undefined => r.env.options[key] as T | undefined;
