@@ -1,21 +1,16 @@
 // bench ab <scenario> --base CMD --head CMD: two builds of your service in one job, interleaved,
 // then the gate (as bench compare) between them. Exit 1 on a regression or a failed run, 0
-// otherwise, 2 on bad input. Writes the run folder plus compare.md and compare.html.
-import { join } from 'node:path';
+// otherwise, 2 on bad input. Writes the run folder plus compare.md, compare.json and compare.html.
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../common/atomic-write.js';
 import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
 import { AB_BASE, AB_HEAD, runAb } from '../harness/ab.js';
 import { buildPlan } from '../harness/plan.js';
 import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, type SignificanceTest } from '../analysis/compare.js';
-import { compareHtml } from '../reports/compare/html.js';
-import { compareMarkdown } from '../reports/compare/markdown.js';
 import { parseMinEffects } from '../analysis/min-effects.js';
-import { compareTerminal } from '../reports/compare/terminal.js';
 import { terminalSummary } from '../reports/terminal.js';
 import { loadScenario } from '../scenarios/source.js';
-import { alphaOption, testOption } from './compare.js';
+import { alphaOption, printComparison, testOption, writeCompareFiles } from './compare.js';
 import { intOption, secondsOption } from './options.js';
 import { openRunSession } from './run-session.js';
 import { addCommandOptions, type ServeFlags } from './serve-flags.js';
@@ -35,6 +30,8 @@ interface AbFlags extends ServeFlags {
   threshold?: string;
   alpha: number;
   test: SignificanceTest;
+  failOnUncertain?: boolean;
+  ascii?: boolean;
 }
 
 export const DEFAULT_AB_TRIALS = 5;
@@ -56,7 +53,9 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
     .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), 10)
     .option('--threshold <list>', 'minimum effects, as bench compare, e.g. p99=+15%,rps=-5%')
     .option('--alpha <p>', 'significance level, 0..0.5', alphaOption, DEFAULT_ALPHA)
-    .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(', ')}`, testOption, DEFAULT_TEST)
+    .option('--test <name>', `the unpaired test of bench compare: ${SIGNIFICANCE_TESTS.join(', ')}; unused here, where both sides run interleaved and the paired t-test decides`, testOption, DEFAULT_TEST)
+    .option('--fail-on-uncertain', 'exit 1 when any metric is uncertain (too noisy to judge), not only on a regression')
+    .option('--ascii', 'plain ASCII output, no emoji (the default when the locale is not UTF-8)')
     .action(async (scenarioArg: string, flags: AbFlags) => {
       const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const out = flags.out ?? defaultOutDir(scenario.name);
@@ -81,7 +80,7 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
 
       const session = openRunSession(out);
       try {
-        const { results, comparison } = await runAb(plan, { alpha: flags.alpha, test: flags.test, minEffects }, session.events, session.signal);
+        const { results, comparison } = await runAb(plan, { alpha: flags.alpha, test: flags.test, minEffects, failOnUncertain: flags.failOnUncertain === true }, session.events, session.signal);
         session.detachProgress();
         const files = writeResultsFolder(out, results);
         process.stdout.write(terminalSummary(results));
@@ -93,12 +92,11 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
           setExit(EXIT_FAILED);
           return;
         }
-        const compareFiles = [join(out, 'compare.md'), join(out, 'compare.html')];
-        writeFileAtomic(compareFiles[0]!, compareMarkdown(comparison));
-        writeFileAtomic(compareFiles[1]!, compareHtml(comparison));
-        process.stdout.write(`\n${compareTerminal(comparison)}`);
+        const compareFiles = writeCompareFiles(out, comparison);
+        process.stdout.write('\n');
+        printComparison(comparison, flags.ascii);
         process.stdout.write(`\nresults: ${[...files, ...compareFiles].join(', ')}\n`);
-        setExit(comparison.regressions > 0 ? EXIT_FAILED : EXIT_OK);
+        setExit(comparison.gate === 'fail' ? EXIT_FAILED : EXIT_OK);
       } finally {
         session.close();
       }
