@@ -45,8 +45,8 @@ describe('bench gate-check --from', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('2 A/A and 2 A/B comparisons, 5 trials per side, interleaved, paired-t test at alpha 0.01');
     expect(r.stdout).toContain('minimum effect for CPU per request: 3.0%');
-    expect(r.stdout).toMatch(/ 1 A\/B \(CPU\/req \+\d+\.\d% with 60 us injected\): REGRESSION: .*CPU ms\/req/);
-    expect(r.stdout).toMatch(/ 2 A\/B \(CPU\/req [+-]\d+\.\d% with 30 us injected\): no regression/);
+    expect(r.stdout).toMatch(/ 1 A\/B \(CPU\/req \+\d+\.\d% with 60 us injected, 5 trials\/side\): REGRESSION: .*CPU ms\/req.* \[DIFFERENT\]/);
+    expect(r.stdout).toMatch(/ 2 A\/B \(CPU\/req [+-]\d+\.\d% with 30 us injected, 5 trials\/side\): no regression/);
     expect(r.stdout).toContain('false alarms: 0 of 2 A/A');
     expect(r.stdout).toContain('detections:   1 of 2 A/B');
     expect(r.stdout).toMatch(/same runs, welch test: .*\nsame runs, yuen test: .*\nsame runs, mann-whitney test: /);
