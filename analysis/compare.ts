@@ -7,6 +7,9 @@ import type { MetricKey, Results, TrialEstimate } from '../record/results.js';
 import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from './stats.js';
 import { UsageError } from '../common/errors.js';
 import { settingDifferences } from './differences.js';
+import { pairedT, pairingOf, roundPairs } from './paired.js';
+import { pairedMde, unpairedMde } from './mde.js';
+import type { RunResult } from '../record/results.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
 
@@ -23,13 +26,20 @@ export const DEFAULT_ALPHA = 0.01;
 /** Minimum relative change worth a verdict (errorRate: absolute difference in rate). */
 export type MinEffects = Record<MetricKey, number>;
 
+/**
+ * CPU per request: 3%, not DESIGN.md's 10%. The 10% guarded an unpaired test against the
+ * machine's drift; with base and head interleaved the paired test cancels the drift, and where
+ * the noise cannot resolve 3% the metric is reported uncertain with the effect it can resolve
+ * (its MDE) instead of regressed, so a lower bar no longer buys false alarms. 3% lets a 5%
+ * regression clear it even when the runs measure it a little low (docs/ci.md).
+ */
 export const DEFAULT_MIN_EFFECTS: MinEffects = {
   rps: 0.05,
   p50: 0.1,
   p90: 0.1,
   p99: 0.1,
   p999: 0.1,
-  cpuMsPerRequest: 0.1,
+  cpuMsPerRequest: 0.03,
   rssMb: 0.1,
   errorRate: 0.01,
 };
@@ -48,7 +58,11 @@ export type { SignificanceTest };
 export const SIGNIFICANCE_TESTS: readonly SignificanceTest[] = ['welch', 'yuen', 'mann-whitney'];
 export const DEFAULT_TEST: SignificanceTest = 'welch';
 
-export const TEST_TEXT: Record<SignificanceTest, string> = {
+/** The test a comparison applied: the paired one when base and head ran interleaved, else the unpaired one asked for. */
+export type AppliedTest = SignificanceTest | 'paired-t';
+
+export const TEST_TEXT: Record<AppliedTest, string> = {
+  'paired-t': 'a two-sided paired t-test on log(head/base) of the trials run side by side (trial i of each in round i of one interleaved run)',
   welch: "a two-sided Welch t-test on the logarithms of the trials' values",
   yuen: "a two-sided Yuen (20% trimmed) t-test on the logarithms of the trials' values",
   'mann-whitney': 'a two-sided exact Mann-Whitney U test over trials',
@@ -61,6 +75,8 @@ export interface CompareOptions {
   test?: SignificanceTest;
   /** Fail the gate when any metric is uncertain, not only on a regression (--fail-on-uncertain). */
   failOnUncertain?: boolean;
+  /** 'auto' (default): the paired test when the data shows base and head ran interleaved; 'off': always the unpaired `test`. */
+  pairing?: 'auto' | 'off';
 }
 
 /**
@@ -83,6 +99,11 @@ export interface MetricComparison {
   /** Two-sided p-value of the comparison's test. */
   p: number | null;
   minEffect: number;
+  /**
+   * Minimum detectable effect: the change the test would call significant at alpha with 80%
+   * power given the noise seen (relative; absolute for the error rate); null without 2+ values a side.
+   */
+  mde: number | null;
   verdict: Verdict;
   reason: string;
 }
@@ -91,6 +112,10 @@ export interface TargetComparison {
   target: string;
   baseTrials: number;
   headTrials: number;
+  /** The test applied to this target's metrics. */
+  test: AppliedTest;
+  /** Pairs (rounds) the paired test used; 0 when unpaired. */
+  pairs: number;
   metrics: MetricComparison[];
 }
 
@@ -108,7 +133,10 @@ export interface Comparison {
   base: RunInfo;
   head: RunInfo;
   alpha: number;
+  /** The unpaired test asked for (--test); each target says which test it applied. */
   test: SignificanceTest;
+  /** Whether base and head could be paired, and why (the data decides: analysis/paired.ts). */
+  pairing: { paired: boolean; reason: string };
   minEffects: MinEffects;
   targets: TargetComparison[];
   onlyInBase: string[];
@@ -175,21 +203,49 @@ function relativeChange(def: MetricDef, m: Pick<MetricComparison, 'ratio' | 'dif
   return m.ratio ? m.ratio.median - 1 : null;
 }
 
-function judge(def: MetricDef, a: number[], b: number[], opts: CompareOptions): MetricComparison {
+const pctText = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function mdeText(def: MetricDef, mde: number): string {
+  if (!Number.isFinite(mde)) return 'nothing (too few values)';
+  return def.kind === 'errors' ? `${(mde * 100).toFixed(2)} pp` : pctText(mde);
+}
+
+/** What the test gives for one metric: p, the ratio shown (with its interval), the MDE. */
+interface TestOutcome {
+  p: number;
+  ratio: TrialEstimate | null;
+  mde: number | null;
+}
+
+function unpairedOutcome(test: SignificanceTest, a: number[], b: number[], alpha: number): TestOutcome {
+  // A side with a single value (a trial failed) cannot give a spread: only the rank test speaks.
+  const p = a.length >= 2 && b.length >= 2 ? pValue(test, a, b) : mannWhitney(a, b).p;
+  const logs = [...a, ...b].every((v) => v > 0);
+  const mde = a.length >= 2 && b.length >= 2 ? unpairedMde(a, b, alpha, logs) : null;
+  return { p, ratio: ratioOfMedians(a, b), mde };
+}
+
+function pairedOutcome(pairs: Array<[number, number]>, alpha: number): TestOutcome {
+  const t = pairedT(pairs);
+  const ratio = t.onLogs ? { median: Math.exp(t.mean), ci: { lo: Math.exp(t.lo), hi: Math.exp(t.hi) }, n: t.n } : ratioOfMedians(pairs.map((x) => x[0]), pairs.map((x) => x[1]));
+  const mde = t.onLogs ? pairedMde(t.sd, t.n, alpha) : null;
+  return { p: t.p, ratio, mde };
+}
+
+function judge(def: MetricDef, a: number[], b: number[], opts: CompareOptions, pairs: Array<[number, number]> | null): MetricComparison {
   const minEffect = opts.minEffects[def.key];
   const base = a.length ? estimate(a) : null;
   const head = b.length ? estimate(b) : null;
   const shell = { metric: def.key, label: def.label, better: def.better, base, head, minEffect };
-  if (!base && !head) return { ...shell, ratio: null, difference: null, p: null, verdict: 'unchanged', reason: 'not measured on either side' };
-  if (!base || !head) return { ...shell, ratio: null, difference: null, p: null, verdict: 'uncertain', reason: `measured only in ${base ? 'base' : 'head'}` };
-  const ratio = ratioOfMedians(a, b);
+  if (!base && !head) return { ...shell, ratio: null, difference: null, p: null, mde: null, verdict: 'unchanged', reason: 'not measured on either side' };
+  if (!base || !head) return { ...shell, ratio: null, difference: null, p: null, mde: null, verdict: 'uncertain', reason: `measured only in ${base ? 'base' : 'head'}` };
+  const outcome = pairs && pairs.length >= 2 ? pairedOutcome(pairs, opts.alpha) : unpairedOutcome(opts.test ?? DEFAULT_TEST, a, b, opts.alpha);
+  const { ratio, p } = outcome;
+  const mde = outcome.mde ?? (def.kind === 'errors' && a.length >= 2 && b.length >= 2 ? unpairedMde(a, b, opts.alpha, false) : null);
   const difference = head.median - base.median;
-  // A side with a single value (a trial failed) cannot give a spread: only the rank test speaks.
-  const p = a.length >= 2 && b.length >= 2 ? pValue(opts.test ?? DEFAULT_TEST, a, b) : mannWhitney(a, b).p;
   const change = relativeChange(def, { ratio, difference });
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const effectText = def.kind === 'errors' ? `${(difference * 100).toFixed(2)} pp` : change === null ? 'no ratio (zero base)' : `${change >= 0 ? '+' : ''}${pct(change)}`;
-  const common = { ...shell, ratio, difference, p };
+  const effectText = def.kind === 'errors' ? `${(difference * 100).toFixed(2)} pp` : change === null ? 'no ratio (zero base)' : `${change >= 0 ? '+' : ''}${pctText(change)}`;
+  const common = { ...shell, ratio, difference, p, mde };
   if (change === null) {
     // Zero base median (e.g. no errors before): only the test can speak.
     if (p <= opts.alpha && difference !== 0) {
@@ -211,6 +267,10 @@ function judge(def: MetricDef, a: number[], b: number[], opts: CompareOptions): 
       ? Math.abs(difference) < minEffect
       : ratio !== null && ratio.ci.lo > 1 - minEffect && ratio.ci.hi < 1 + minEffect;
   if (within) return { ...common, verdict: 'unchanged', reason: `${effectText}, interval within ${minEffectText(def, minEffect)}` };
+  // Say what the run could have seen: "cannot resolve 5% here; this run resolves 8.1%".
+  if (mde !== null && mde > minEffect) {
+    return { ...common, verdict: 'uncertain', reason: `${effectText}, p=${p.toFixed(3)}: cannot resolve ${minEffectText(def, minEffect).slice(1)} here; this run resolves ${mdeText(def, mde)} (more trials narrow it)` };
+  }
   return { ...common, verdict: 'uncertain', reason: `${effectText}, p=${p.toFixed(3)}: too noisy to tell (more trials narrow it)` };
 }
 
@@ -218,7 +278,7 @@ export function minEffectText(def: Pick<MetricDef, 'kind'>, minEffect: number): 
   return def.kind === 'errors' ? `±${(minEffect * 100).toFixed(2)} pp` : `±${(minEffect * 100).toFixed(0)}%`;
 }
 
-function assertComparable(base: Results, head: Results, alpha: number, test: SignificanceTest, common: string[]): void {
+function assertComparable(base: Results, head: Results, alpha: number, test: SignificanceTest, common: string[], paired: boolean): void {
   if (base.scenario.name !== head.scenario.name) {
     throw new CompareInputError(`different scenarios: base ran "${base.scenario.name}", head ran "${head.scenario.name}"; compare runs of the same scenario`);
   }
@@ -230,13 +290,17 @@ function assertComparable(base: Results, head: Results, alpha: number, test: Sig
   for (const t of common) {
     const nb = usableRuns(base.runs, t).length;
     const nh = usableRuns(head.runs, t).length;
-    if (!enoughTrials(nb, nh, alpha, test)) {
+    // The paired test needs 3 rounds (2 degrees of freedom), whatever the unpaired test would.
+    const ok = paired ? roundPairs(usableRuns(base.runs, t), usableRuns(head.runs, t)).length >= 3 : enoughTrials(nb, nh, alpha, test);
+    if (!ok) {
       short.push(`${t}: base has ${nb} usable trial(s), head has ${nh}`);
     }
   }
   if (short.length) {
     throw new CompareInputError(
-      `missing trials: at alpha ${alpha} the ${test} test needs at least ${need} usable trials per side (run both with --trials ${need} or more${test === 'mann-whitney' ? ', or raise --alpha' : ''}):\n  ${short.join('\n  ')}`,
+      paired
+        ? `missing trials: the paired test needs at least 3 rounds in which both ran (run with --trials 3 or more):\n  ${short.join('\n  ')}`
+        : `missing trials: at alpha ${alpha} the ${test} test needs at least ${need} usable trials per side (run both with --trials ${need} or more${test === 'mann-whitney' ? ', or raise --alpha' : ''}):\n  ${short.join('\n  ')}`,
     );
   }
 }
@@ -246,7 +310,8 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
   const headTargets = targetNames(head);
   const common = baseTargets.filter((t) => headTargets.includes(t));
   const test = opts.test ?? DEFAULT_TEST;
-  assertComparable(base, head, opts.alpha, test, common);
+  const pairing = opts.pairing === 'off' ? { paired: false, reason: 'unpaired: pairing turned off (--unpaired)' } : pairingOf(base, head);
+  assertComparable(base, head, opts.alpha, test, common, pairing.paired);
   const warnings = settingDifferences(base, head);
   for (const [label, r] of [['base', base], ['head', head]] as const) {
     const bound = r.runs.filter((x) => x.generator.bound).length;
@@ -257,11 +322,15 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
     const a = usableRuns(base.runs, target);
     const b = usableRuns(head.runs, target);
     const values = (runs: typeof a, def: MetricDef) => runs.map(def.of).filter((v): v is number => v !== null);
+    const rounds = pairing.paired ? roundPairs(a, b) : [];
+    const pairsOf = (def: MetricDef): Array<[number, number]> | null => (pairing.paired ? metricPairs(rounds, def) : null);
     return {
       target,
       baseTrials: a.length,
       headTrials: b.length,
-      metrics: METRICS.map((def) => judge(def, values(a, def), values(b, def), opts)),
+      test: pairing.paired ? 'paired-t' : test,
+      pairs: rounds.length,
+      metrics: METRICS.map((def) => judge(def, values(a, def), values(b, def), opts, pairsOf(def))),
     };
   });
   const all = targets.flatMap((t) => t.metrics);
@@ -279,6 +348,7 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
     head: info(labels.head, head),
     alpha: opts.alpha,
     test,
+    pairing,
     minEffects: opts.minEffects,
     targets,
     onlyInBase: baseTargets.filter((t) => !headTargets.includes(t)),
@@ -287,4 +357,12 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
     ...counts,
     gate: gateStatus(counts),
   };
+}
+
+function metricPairs(rounds: Array<[RunResult, RunResult]>, def: MetricDef): Array<[number, number]> {
+  return rounds.flatMap(([x, y]) => {
+    const a = def.of(x);
+    const b = def.of(y);
+    return a !== null && b !== null ? [[a, b] as [number, number]] : [];
+  });
 }

@@ -1,21 +1,16 @@
 // bench ab <scenario> --base CMD --head CMD: two builds of your service in one job, interleaved,
 // then the gate (as bench compare) between them. Exit 1 on a regression or a failed run, 0
-// otherwise, 2 on bad input. Writes the run folder plus compare.md and compare.html.
-import { join } from 'node:path';
+// otherwise, 2 on bad input. Writes the run folder plus compare.md, compare.json and compare.html.
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../common/atomic-write.js';
-import { EXIT_FAILED, EXIT_OK } from '../common/errors.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { AB_BASE, AB_HEAD, runAb } from '../harness/ab.js';
 import { buildPlan } from '../harness/plan.js';
 import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, type SignificanceTest } from '../analysis/compare.js';
-import { compareHtml } from '../reports/compare/html.js';
-import { compareMarkdown } from '../reports/compare/markdown.js';
 import { parseMinEffects } from '../analysis/min-effects.js';
-import { compareTerminal } from '../reports/compare/terminal.js';
 import { terminalSummary } from '../reports/terminal.js';
 import { loadScenario } from '../scenarios/source.js';
-import { alphaOption, testOption } from './compare.js';
+import { alphaOption, printComparison, testOption, writeCompareFiles } from './compare.js';
 import { intOption, secondsOption } from './options.js';
 import { openRunSession } from './run-session.js';
 import { addCommandOptions, type ServeFlags } from './serve-flags.js';
@@ -26,6 +21,7 @@ interface AbFlags extends ServeFlags {
   baseCwd?: string;
   headCwd?: string;
   trials: number;
+  maxTrials?: number;
   duration?: number;
   connections?: number;
   warmup?: number;
@@ -35,6 +31,8 @@ interface AbFlags extends ServeFlags {
   threshold?: string;
   alpha: number;
   test: SignificanceTest;
+  failOnUncertain?: boolean;
+  ascii?: boolean;
 }
 
 export const DEFAULT_AB_TRIALS = 5;
@@ -48,6 +46,7 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
     .option('--base-cwd <dir>', 'working directory of the base command (default --serve-cwd, else here)')
     .option('--head-cwd <dir>', 'working directory of the head command (default --serve-cwd, else here)')
     .option('--trials <n>', `trials per side, interleaved, 1..100 (the welch test needs 3+, mann-whitney 5+)`, intOption('--trials', 1, 100), DEFAULT_AB_TRIALS)
+    .option('--max-trials <n>', 'sequential cap: while the gate is uncertain (and nothing regressed), run --trials more rounds, up to this many per side, each look at alpha / looks; default --trials (one look), 1..100', intOption('--max-trials', 1, 100))
     .option('-d, --duration <seconds>', 'measured window per trial, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
     .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
@@ -56,8 +55,11 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
     .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), 10)
     .option('--threshold <list>', 'minimum effects, as bench compare, e.g. p99=+15%,rps=-5%')
     .option('--alpha <p>', 'significance level, 0..0.5', alphaOption, DEFAULT_ALPHA)
-    .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(', ')}`, testOption, DEFAULT_TEST)
+    .option('--test <name>', `the unpaired test of bench compare: ${SIGNIFICANCE_TESTS.join(', ')}; unused here, where both sides run interleaved and the paired t-test decides`, testOption, DEFAULT_TEST)
+    .option('--fail-on-uncertain', 'exit 1 when any metric is uncertain (too noisy to judge), not only on a regression')
+    .option('--ascii', 'plain ASCII output, no emoji (the default when the locale is not UTF-8)')
     .action(async (scenarioArg: string, flags: AbFlags) => {
+      if (flags.maxTrials !== undefined && flags.maxTrials < flags.trials) throw new UsageError(`invalid --max-trials ${flags.maxTrials}: expected at least --trials (${flags.trials})`);
       const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const out = flags.out ?? defaultOutDir(scenario.name);
       const cwdOf = (own?: string) => own ?? flags.serveCwd;
@@ -81,7 +83,7 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
 
       const session = openRunSession(out);
       try {
-        const { results, comparison } = await runAb(plan, { alpha: flags.alpha, test: flags.test, minEffects }, session.events, session.signal);
+        const { results, comparison, looks } = await runAb(plan, { alpha: flags.alpha, test: flags.test, minEffects, failOnUncertain: flags.failOnUncertain === true }, session.events, session.signal, flags.maxTrials);
         session.detachProgress();
         const files = writeResultsFolder(out, results);
         process.stdout.write(terminalSummary(results));
@@ -93,12 +95,11 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
           setExit(EXIT_FAILED);
           return;
         }
-        const compareFiles = [join(out, 'compare.md'), join(out, 'compare.html')];
-        writeFileAtomic(compareFiles[0]!, compareMarkdown(comparison));
-        writeFileAtomic(compareFiles[1]!, compareHtml(comparison));
-        process.stdout.write(`\n${compareTerminal(comparison)}`);
+        const compareFiles = writeCompareFiles(out, comparison);
+        process.stdout.write(looks.length > 1 ? `\nsequential: looked after ${looks.join(', ')} rounds (each at alpha ${comparison.alpha.toPrecision(2)})\n` : '\n');
+        printComparison(comparison, flags.ascii);
         process.stdout.write(`\nresults: ${[...files, ...compareFiles].join(', ')}\n`);
-        setExit(comparison.regressions > 0 ? EXIT_FAILED : EXIT_OK);
+        setExit(comparison.gate === 'fail' ? EXIT_FAILED : EXIT_OK);
       } finally {
         session.close();
       }

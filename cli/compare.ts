@@ -2,7 +2,10 @@
 // --fail-on-uncertain, on any uncertain metric), 0 otherwise, 2 when the inputs cannot be
 // compared (different scenarios, too few trials).
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { targetNames } from '../analysis/aggregate.js';
+import { splitByTarget } from '../analysis/split.js';
+import type { Results } from '../record/results.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, compareResults, type Comparison, type SignificanceTest } from '../analysis/compare.js';
@@ -16,6 +19,9 @@ import { loadResults } from '../record/load.js';
 import { localeIsUtf8 } from './charset.js';
 
 interface CompareFlags {
+  baseTarget?: string;
+  headTarget?: string;
+  unpaired?: boolean;
   threshold?: string;
   alpha: number;
   test: SignificanceTest;
@@ -36,25 +42,49 @@ export function testOption(raw: string): SignificanceTest {
   return t;
 }
 
-export function runCompare(basePath: string, headPath: string, flags: CompareFlags): { comparison: Comparison; files: string[] } {
-  const base = loadResults(basePath, 'base');
-  const head = loadResults(headPath, 'head');
-  const minEffects = parseMinEffects(flags.threshold);
-  const opts = { alpha: flags.alpha, test: flags.test, minEffects, failOnUncertain: flags.failOnUncertain ?? false };
-  const comparison = compareResults(base.results, head.results, opts, { base: base.file, head: head.file });
-  const out = flags.out ?? head.dir;
+/** compare.md, compare.json and compare.html into `out`: what bench compare and bench ab both write. */
+export function writeCompareFiles(out: string, comparison: Comparison): string[] {
   mkdirSync(out, { recursive: true });
   const exporters: Array<[string, (c: Comparison) => string]> = [
     ['compare.md', compareMarkdown],
     ['compare.json', compareJson],
     ['compare.html', compareHtml],
   ];
-  const files = exporters.map(([name, render]) => {
+  return exporters.map(([name, render]) => {
     const file = join(out, name);
     writeFileAtomic(file, render(comparison));
     return file;
   });
-  return { comparison, files };
+}
+
+/** The comparison on the terminal, in ASCII when asked or when the locale cannot show emoji. */
+export function printComparison(comparison: Comparison, ascii: boolean | undefined): void {
+  process.stdout.write(compareTerminal(comparison, { ascii: ascii === true || !localeIsUtf8() }));
+}
+
+/** Two targets of one run (--base-target, --head-target): split into two sides under one name. */
+function sides(basePath: string, headPath: string, flags: CompareFlags): { base: Results; head: Results; labels: { base: string; head: string }; dir: string } {
+  const base = loadResults(basePath, 'base');
+  if (flags.baseTarget === undefined && flags.headTarget === undefined) {
+    const head = loadResults(headPath, 'head');
+    return { base: base.results, head: head.results, labels: { base: base.file, head: head.file }, dir: head.dir };
+  }
+  if (!flags.baseTarget || !flags.headTarget) throw new UsageError('--base-target and --head-target go together: name the two targets of the run to compare');
+  if (resolve(basePath) !== resolve(headPath)) throw new UsageError('--base-target and --head-target compare two targets of one run: give the same run folder as base and head');
+  const names = targetNames(base.results);
+  for (const [flag, t] of [['--base-target', flags.baseTarget], ['--head-target', flags.headTarget]] as const) {
+    if (!names.includes(t)) throw new UsageError(`invalid ${flag} "${t}": the run has ${names.join(', ') || 'no targets'}`);
+  }
+  const split = splitByTarget(base.results, flags.baseTarget, flags.headTarget, `${flags.headTarget} vs ${flags.baseTarget}`);
+  return { ...split, labels: { base: `${base.file} ${flags.baseTarget}`, head: `${base.file} ${flags.headTarget}` }, dir: base.dir };
+}
+
+export function runCompare(basePath: string, headPath: string, flags: CompareFlags): { comparison: Comparison; files: string[] } {
+  const { base, head, labels, dir } = sides(basePath, headPath, flags);
+  const minEffects = parseMinEffects(flags.threshold);
+  const opts = { alpha: flags.alpha, test: flags.test, minEffects, failOnUncertain: flags.failOnUncertain ?? false, pairing: flags.unpaired ? ('off' as const) : ('auto' as const) };
+  const comparison = compareResults(base, head, opts, labels);
+  return { comparison, files: writeCompareFiles(flags.out ?? dir, comparison) };
 }
 
 export function registerCompare(program: Command, setExit: (code: number) => void): void {
@@ -63,7 +93,10 @@ export function registerCompare(program: Command, setExit: (code: number) => voi
     .description('compare two runs per target and metric; exit 1 on a regression (the CI gate)')
     .argument('<base>', 'baseline results.json or run folder')
     .argument('<head>', 'new results.json or run folder')
-    .option('--threshold <list>', 'minimum effects, e.g. p99=+15%,rps=-5% (defaults: latency and CPU 10%, rps 5%, RSS 10%, errors 1 pp)')
+    .option('--base-target <name>', 'compare two targets of one interleaved run (give its folder as base and head): the base target')
+    .option('--head-target <name>', 'the head target of that run; trial i of each is paired with trial i of the other')
+    .option('--unpaired', 'use the unpaired --test even where base and head ran interleaved (the paired test is chosen from the data otherwise)')
+    .option('--threshold <list>', 'minimum effects, e.g. p99=+15%,rps=-5% (defaults: latency 10%, CPU per request 3%, rps 5%, RSS 10%, errors 1 pp)')
     .option('--alpha <p>', 'significance level of the test, 0..0.5', alphaOption, DEFAULT_ALPHA)
     .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(' or ')} (welch: t-test on log values; yuen: trimmed t-test on log values, for 10+ trials; mann-whitney: exact rank test, needs 5+ trials per side)`, testOption, DEFAULT_TEST)
     .option('-o, --out <dir>', 'where compare.md, compare.json and compare.html go (default: the head folder)')
@@ -71,7 +104,7 @@ export function registerCompare(program: Command, setExit: (code: number) => voi
     .option('--ascii', 'plain ASCII output, no emoji (the default when the locale is not UTF-8)')
     .action((basePath: string, headPath: string, flags: CompareFlags) => {
       const { comparison, files } = runCompare(basePath, headPath, flags);
-      process.stdout.write(compareTerminal(comparison, { ascii: flags.ascii === true || !localeIsUtf8() }));
+      printComparison(comparison, flags.ascii);
       process.stdout.write(`\nwrote ${files.join(', ')}\n`);
       setExit(comparison.gate === 'fail' ? EXIT_FAILED : EXIT_OK);
     });

@@ -2,10 +2,17 @@
 /** The significance tests `bench compare --test` offers (analysis/compare.ts runs them). */
 export type SignificanceTest = 'welch' | 'yuen' | 'mann-whitney';
 
+/** A test a gate-check judged with: the unpaired ones, or the paired t-test over interleaved rounds. */
+export type GateTest = SignificanceTest | 'paired-t';
+
 export interface GateOutcome {
   index: number;
   kind: 'A/A' | 'A/B';
-  test: SignificanceTest;
+  test: GateTest;
+  /** Trials per side the verdict used (the sequential procedure may stop before the cap). */
+  trials?: number;
+  /** Pinpoint's answer at the look that decided: SAME, DIFFERENT, or UNKNOWN at the cap. */
+  answer?: 'SAME' | 'DIFFERENT' | 'UNKNOWN';
   /** Busy work in the head's target (0 in A/A). */
   injectCpuUs: number;
   /** Head median over base median of CPU per request, minus 1: the slowdown the runs really show. */
@@ -16,7 +23,7 @@ export interface GateOutcome {
 }
 
 export interface GateSummary {
-  test: SignificanceTest;
+  test: GateTest;
   alpha: number;
   comparisons: number;
   falseAlarms: number;
@@ -30,6 +37,13 @@ export interface GateSummary {
   /** The same over A/A comparisons: the gate's noise floor. */
   medianCpuChangeAA: number | null;
   trialsPerSide: number;
+  /** The sequential cap (equal to trialsPerSide without one) and the alpha each look tested at. */
+  maxTrials?: number;
+  lookAlpha?: number;
+  /** Minimum effect for CPU per request the comparisons used. */
+  minEffect?: number;
+  /** Median trials per side the comparisons of this test used. */
+  medianTrials?: number | null;
   order: 'interleaved' | 'sequential';
 }
 

@@ -234,6 +234,18 @@ export interface Results {
   profiles?: ProfileOutput[];
   /** Present when several generators' results were merged into this one (bench merge). */
   mergedFrom?: MergeSource[];
+  /** Set on one side split out of an interleaved run (analysis/split.ts): what makes pairing trial i with trial i legitimate. Never written to results.json. */
+  interleaved?: InterleavedSide;
+}
+
+/** One target's runs taken out of a run that measured several targets in rounds (A B A B ...). */
+export interface InterleavedSide {
+  /** startedAt of the run both sides came from. */
+  runStartedAt: string;
+  /** The target's name in that run (the side's runs may carry another). */
+  target: string;
+  /** Trial indices whose runs of every target of the run lay in one round, in run order. */
+  rounds: number[];
 }
 
 export interface ProfileOutput {

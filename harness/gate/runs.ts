@@ -9,14 +9,33 @@ import { UsageError } from '../../common/errors.js';
 import type { GateOutcome, GateSummary } from '../../record/gate.js';
 import type { GateRuns } from './judge.js';
 import { loadResults } from '../../record/load.js';
+import { sideOfRun } from '../../analysis/split.js';
 
 /** One side of an interleaved session, under the real target name, as its own results file. */
 export function sideOf(session: Results, variantName: string, targetName: string): Results {
-  const runs = session.runs.filter((r) => r.target === variantName).map((r) => ({ ...r, target: targetName }));
-  const side: Results = { ...session, runs, baseline: targetName, thresholds: [] };
-  delete side.aggregates; // they described the session's three variants
-  return side;
+  // Marked as an interleaved side, so the comparison pairs A's trial i with B's trial i.
+  return sideOfRun(session, variantName, targetName);
 }
+
+/**
+ * The sessions of one comparison (the first, then the ones the sequential procedure added) as
+ * one run: trials renumbered on, the first session's start kept, so its rounds stay rounds.
+ */
+export function mergeSessions(sessions: readonly Results[]): Results {
+  if (sessions.length === 1) return sessions[0]!;
+  let offset = 0;
+  const runs = sessions.flatMap((s) => {
+    const renumbered = s.runs.map((r) => ({ ...r, trial: r.trial + offset }));
+    offset += Math.max(0, ...s.runs.map((r) => r.trial));
+    return renumbered;
+  });
+  const merged: Results = { ...sessions[0]!, runs, finishedAt: sessions[sessions.length - 1]!.finishedAt };
+  delete merged.aggregates;
+  return merged;
+}
+
+/** Folder of the k-th session (1-based) of a comparison. */
+export const sessionFolder = (k: number) => (k === 1 ? 'session' : `session-${k}`);
 
 const option = <T>(r: Results, key: string): T | undefined => r.env.options[key] as T | undefined;
 
@@ -30,7 +49,7 @@ function injectionsFromSummary(dir: string): Map<number, number> {
   return out;
 }
 
-export function loadGateRuns(dir: string, fallbackTarget: string): { runs: GateRuns[]; meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order'> } {
+export function loadGateRuns(dir: string, fallbackTarget: string): { runs: GateRuns[]; meta: Pick<GateSummary, 'baseCpuMsPerRequest' | 'trialsPerSide' | 'order' | 'maxTrials'> } {
   if (!existsSync(dir)) throw new UsageError(`--from: ${dir} does not exist; expected the folder of an earlier gate-check`);
   const calibration = loadResults(join(dir, 'calibration'), '--from calibration').results;
   const target = option<string>(calibration, 'target') ?? fallbackTarget;
@@ -43,7 +62,9 @@ export function loadGateRuns(dir: string, fallbackTarget: string): { runs: GateR
     const at = (sub: string) => join(dir, name, sub);
     let sides: [Results, Results, Results];
     if (existsSync(join(at('session'), 'results.json'))) {
-      const session = loadResults(at('session')).results;
+      const sessions = [];
+      for (let k = 1; existsSync(join(at(sessionFolder(k)), 'results.json')); k++) sessions.push(loadResults(at(sessionFolder(k))).results);
+      const session = mergeSessions(sessions);
       sides = ['A', 'A-again', 'B'].map((v) => sideOf(session, v, target)) as [Results, Results, Results];
     } else if (existsSync(join(at('b-slower'), 'results.json'))) {
       order = 'sequential';
@@ -60,6 +81,7 @@ export function loadGateRuns(dir: string, fallbackTarget: string): { runs: GateR
     meta: {
       baseCpuMsPerRequest: cpu.length ? median(cpu) : 0,
       trialsPerSide: option<number>(calibration, 'trialsPerSide') ?? calibration.runs.length,
+      maxTrials: option<number>(calibration, 'maxTrials') ?? option<number>(calibration, 'trialsPerSide') ?? calibration.runs.length,
       order,
     },
   };

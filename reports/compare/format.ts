@@ -27,7 +27,14 @@ export function asciiOnly(text: string): string {
   return text.replace(/⚠️|[^\x00-\x7f]/gu, (ch) => ASCII_SUBSTITUTES[ch] ?? '?');
 }
 
-export const COMPARE_HEADER = ['target', 'metric', 'base median [95% CI]', 'head median [95% CI]', 'head/base [95% CI]', 'p', 'min effect', 'verdict'];
+export const COMPARE_HEADER = ['target', 'metric', 'base median [95% CI]', 'head median [95% CI]', 'head/base [95% CI]', 'p', 'min effect', 'MDE', 'verdict'];
+
+/** The effect this run could resolve (80% power at the comparison's alpha). */
+function mdeCell(m: MetricComparison): string {
+  if (m.mde === null) return '-';
+  if (!Number.isFinite(m.mde)) return 'n/a';
+  return m.metric === 'errorRate' ? `${(m.mde * 100).toFixed(2)} pp` : `${(m.mde * 100).toFixed(1)}%`;
+}
 
 export function compareRow(t: TargetComparison, m: MetricComparison, marks: Record<Verdict, string> = VERDICT_MARK): string[] {
   return [
@@ -38,6 +45,7 @@ export function compareRow(t: TargetComparison, m: MetricComparison, marks: Reco
     m.metric === 'errorRate' && m.difference !== null ? `${m.difference >= 0 ? '+' : ''}${(m.difference * 100).toFixed(2)} pp` : formatRatio(m.ratio),
     m.p === null ? '-' : m.p < 0.001 ? '<0.001' : m.p.toFixed(3),
     minEffectText(metricDef(m.metric), m.minEffect),
+    mdeCell(m),
     marks[m.verdict],
   ];
 }
@@ -70,5 +78,8 @@ export function runLine(label: string, r: Comparison['base']): string {
 }
 
 export function methodLine(c: Comparison): string {
-  return `Verdicts need both ${TEST_TEXT[c.test]} (p <= ${c.alpha}) and a change of at least the minimum effect; intervals are 95% bootstrap.`;
+  const applied = [...new Set(c.targets.map((t) => t.test))];
+  const tests = (applied.length ? applied : [c.test]).map((t) => TEST_TEXT[t]).join(' or ');
+  const intervals = applied.includes('paired-t') ? 'intervals of paired ratios are the t-interval of the mean log ratio, the rest 95% bootstrap' : 'intervals are 95% bootstrap';
+  return `Test: ${c.pairing.reason}. Verdicts need both ${tests} (p <= ${c.alpha}) and a change of at least the minimum effect; ${intervals}; MDE: the change this run could detect at that alpha with 80% power.`;
 }

@@ -1,6 +1,7 @@
 // compare.json: the comparison for machines (a CI step that posts its own comment, a dashboard).
 // A pure exporter; the shape below is the contract, documented in docs/ci.md.
-import type { Comparison, GateStatus, MinEffects, RunInfo, Verdict } from '../../analysis/compare.js';
+import type { AppliedTest, Comparison, GateStatus, MinEffects, RunInfo, Verdict } from '../../analysis/compare.js';
+import { MDE_POWER } from '../../analysis/mde.js';
 import { headline } from './format.js';
 import type { MetricKey, TrialEstimate } from '../../record/results.js';
 import { CONFIDENCE } from '../../analysis/stats.js';
@@ -31,6 +32,8 @@ export interface MetricJson {
   difference: number | null;
   p: number | null;
   minEffect: number;
+  /** Minimum detectable effect at alpha with 80% power for the noise seen (relative; absolute for the error rate); null when not computable, Infinity as null too. */
+  mde: number | null;
 }
 
 export interface CompareJson {
@@ -51,12 +54,13 @@ export interface CompareJson {
   };
   base: RunInfo;
   head: RunInfo;
-  method: { test: Comparison['test']; alpha: number; confidence: number; minEffects: MinEffects };
+  /** test: the unpaired test asked for; pairing: whether the data allowed the paired test and why (each target says which it applied). */
+  method: { test: Comparison['test']; pairing: Comparison['pairing']; alpha: number; confidence: number; minEffects: MinEffects; mdePower: number };
   /** Differences between the runs (options, scenario settings, machine) a reader must know. */
   warnings: string[];
   onlyInBase: string[];
   onlyInHead: string[];
-  targets: Array<{ target: string; baseTrials: number; headTrials: number; metrics: MetricJson[] }>;
+  targets: Array<{ target: string; baseTrials: number; headTrials: number; test: AppliedTest; pairs: number; metrics: MetricJson[] }>;
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -79,7 +83,7 @@ export function compareJsonData(c: Comparison): CompareJson {
     },
     base: c.base,
     head: c.head,
-    method: { test: c.test, alpha: c.alpha, confidence: CONFIDENCE, minEffects: c.minEffects },
+    method: { test: c.test, pairing: c.pairing, alpha: c.alpha, confidence: CONFIDENCE, minEffects: c.minEffects, mdePower: MDE_POWER },
     warnings: c.warnings,
     onlyInBase: c.onlyInBase,
     onlyInHead: c.onlyInHead,
@@ -87,6 +91,8 @@ export function compareJsonData(c: Comparison): CompareJson {
       target: t.target,
       baseTrials: t.baseTrials,
       headTrials: t.headTrials,
+      test: t.test,
+      pairs: t.pairs,
       metrics: t.metrics.map((m) => ({
         metric: m.metric,
         label: m.label,
@@ -99,6 +105,7 @@ export function compareJsonData(c: Comparison): CompareJson {
         difference: m.difference,
         p: m.p,
         minEffect: m.minEffect,
+        mde: m.mde === null ? null : finite(m.mde),
       })),
     })),
   };

@@ -10,7 +10,8 @@ export function compareMarkdown(c: Comparison): string {
   const out = [`## archbench compare: ${c.scenario}`, '', `**${GATE_MARK[c.gate]} ${headline(c)}**`, '', `- ${runLine('base', c.base)}`, `- ${runLine('head', c.head)}`, ''];
   // Regressions first: the reader of a PR comment wants those before anything else.
   const rows = compareRows(c);
-  const order = (r: string[]) => (r[7]!.includes('regressed') ? 0 : r[7]!.includes('improved') ? 1 : r[7]!.includes('uncertain') ? 2 : 3);
+  const v = COMPARE_HEADER.indexOf('verdict');
+  const order = (r: string[]) => (r[v]!.includes('regressed') ? 0 : r[v]!.includes('improved') ? 1 : r[v]!.includes('uncertain') ? 2 : 3);
   out.push(markdownTable(COMPARE_HEADER, [...rows].sort((a, b) => order(a) - order(b))));
   const notes = [
     ...c.warnings,

@@ -58,7 +58,8 @@ describe.each(SIGNIFICANCE_TESTS)('compare verdicts, %s test', (test) => {
   });
 
   it('a real but small change is unchanged (below the minimum effect)', () => {
-    const slightly = makeResults({ trials: 5, targets: [{ ...FASTIFY, noise: 0.002, cpuMsPerRequest: 0.21 }], seed: 7 });
+    // +2%: below CPU's default minimum effect of 3%.
+    const slightly = makeResults({ trials: 5, targets: [{ ...FASTIFY, noise: 0.002, cpuMsPerRequest: 0.204 }], seed: 7 });
     const tight = makeResults({ trials: 5, targets: [{ ...FASTIFY, noise: 0.002 }], seed: 8 });
     const cpu = compareResults(tight, slightly, opts).targets[0]!.metrics.find((m) => m.metric === 'cpuMsPerRequest')!;
     expect(cpu.p!).toBeLessThanOrEqual(DEFAULT_ALPHA);
@@ -158,10 +159,10 @@ describe('a gate that says when it cannot tell', () => {
     expect(j.compareVersion).toBe(1);
     expect(j.gate).toMatchObject({ status: 'inconclusive', exitCode: 0, headline: headline(c), failOnUncertain: false, regressed: 0, uncertain: c.uncertain, judged: 8 });
     expect(j.gate.improved + j.gate.unchanged + j.gate.uncertain + j.gate.regressed).toBe(j.gate.judged);
-    expect(j.method).toEqual({ test: 'welch', alpha: DEFAULT_ALPHA, confidence: 0.95, minEffects: DEFAULT_MIN_EFFECTS });
+    expect(j.method).toEqual({ test: 'welch', pairing: { paired: false, reason: 'unpaired: base and head are separate runs' }, alpha: DEFAULT_ALPHA, confidence: 0.95, minEffects: DEFAULT_MIN_EFFECTS, mdePower: 0.8 });
     expect(j.warnings).toEqual(c.warnings);
     const cpu = j.targets[0]!.metrics.find((m) => m.metric === 'cpuMsPerRequest')!;
-    expect(Object.keys(cpu).sort()).toEqual(['base', 'better', 'difference', 'head', 'label', 'metric', 'minEffect', 'p', 'ratio', 'reason', 'verdict']);
+    expect(Object.keys(cpu).sort()).toEqual(['base', 'better', 'difference', 'head', 'label', 'mde', 'metric', 'minEffect', 'p', 'ratio', 'reason', 'verdict']);
     expect(cpu.ratio).toMatchObject({ n: 3 });
     expect(cpu.ratio!.lo).toBeLessThan(cpu.ratio!.median);
   });

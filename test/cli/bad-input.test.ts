@@ -95,7 +95,16 @@ describe('bench: bad input', () => {
     }
     const t = benchSync(['gate-check', '--test', 'z']);
     expect(t.code).toBe(2);
-    expect(t.stderr).toContain('invalid --test "z": expected one of welch, yuen, mann-whitney');
+    expect(t.stderr).toContain('invalid --test "z": expected one of paired-t, welch, yuen, mann-whitney');
+    const probe = benchSync(['gate-check', '--probe-rounds', '2']);
+    expect(probe.code).toBe(2);
+    expect(probe.stderr).toContain('invalid --probe-rounds 2: expected 0 (no probe) or 3..50');
+    const cap = benchSync(['gate-check', '--trials', '5', '--max-trials', '4']);
+    expect(cap.code).toBe(2);
+    expect(cap.stderr).toContain('invalid --max-trials 4: expected at least --trials (5)');
+    const effect = benchSync(['gate-check', '--min-effect', '0']);
+    expect(effect.code).toBe(2);
+    expect(effect.stderr).toContain('invalid --min-effect "0": expected a percentage above 0 and at most 100');
   });
 
   it('--help works on every command', () => {

@@ -43,15 +43,17 @@ describe('bench gate-check --from', () => {
     writeFileSync(join(dir, 'gate-check.json'), '{"own":true}\n');
     const r = benchSync(['gate-check', '--from', dir]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('2 A/A and 2 A/B comparisons, 5 trials per side, interleaved, welch test at alpha 0.01');
-    expect(r.stdout).toMatch(/ 1 A\/B \(CPU\/req \+\d+\.\d% with 60 us injected\): REGRESSION: .*CPU ms\/req/);
-    expect(r.stdout).toMatch(/ 2 A\/B \(CPU\/req [+-]\d+\.\d% with 30 us injected\): no regression/);
+    expect(r.stdout).toContain('2 A/A and 2 A/B comparisons, 5 trials per side, interleaved, paired-t test at alpha 0.01');
+    expect(r.stdout).toContain('minimum effect for CPU per request: 3.0%');
+    expect(r.stdout).toMatch(/ 1 A\/B \(CPU\/req \+\d+\.\d% with 60 us injected, 5 trials\/side\): REGRESSION: .*CPU ms\/req.* \[DIFFERENT\]/);
+    expect(r.stdout).toMatch(/ 2 A\/B \(CPU\/req [+-]\d+\.\d% with 30 us injected, 5 trials\/side\): no regression/);
     expect(r.stdout).toContain('false alarms: 0 of 2 A/A');
     expect(r.stdout).toContain('detections:   1 of 2 A/B');
-    expect(r.stdout).toMatch(/same runs, yuen test: .*\nsame runs, mann-whitney test: /);
-    const saved = JSON.parse(readFileSync(join(dir, 'gate-check.from-welch-alpha-0.01.json'), 'utf8')) as { summary: { detections: number }; outcomes: unknown[] };
+    expect(r.stdout).toMatch(/same runs, welch test: .*\nsame runs, yuen test: .*\nsame runs, mann-whitney test: /);
+    const saved = JSON.parse(readFileSync(join(dir, 'gate-check.from-paired-t-alpha-0.01.json'), 'utf8')) as { summary: { detections: number }; outcomes: unknown[] };
     expect(saved.summary.detections).toBe(1);
-    expect(saved.outcomes).toHaveLength(2 * 2 * 3);
+    // 2 comparisons x A/A and A/B x 4 tests (the paired one: the sessions ran interleaved)
+    expect(saved.outcomes).toHaveLength(2 * 2 * 4);
     expect(readFileSync(join(dir, 'gate-check.json'), 'utf8')).toBe('{"own":true}\n');
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../record/results.js';
+import type { CompareJson } from '../../reports/compare/json.js';
 import { bench } from '../helpers/cli.js';
 import { busyCommand, isGone } from '../lifecycle/serve-helpers.js';
 
@@ -27,6 +28,12 @@ describe('bench ab', () => {
     expect(r.code, r.stdout + r.stderr).toBe(1);
     const md = readFileSync(join(dir, 'compare.md'), 'utf8');
     expect(md).toMatch(/CPU ms\/req.*regressed/);
+    expect(md).toContain('paired t-test');
+    // compare.json beside compare.md, as bench compare writes it: the rounds were paired.
+    const json = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as CompareJson;
+    expect(json.method.pairing.paired).toBe(true);
+    expect(json.targets[0]!.test).toBe('paired-t');
+    expect(json.targets[0]!.pairs).toBe(6);
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
     // Interleaved: base head base head ...
     expect(results.runs.slice(0, 4).map((x) => x.target)).toEqual(['base', 'head', 'base', 'head']);
@@ -35,8 +42,9 @@ describe('bench ab', () => {
 
   it('exits 0 on two identical builds', async () => {
     const dir = join(out, 'same');
-    const r = await bench(abArgs(BASE_US, dir), { timeoutMs: 180_000 });
+    const r = await bench([...abArgs(BASE_US, dir), '--ascii'], { timeoutMs: 180_000 });
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[^\x00-\x7f]/);
     expect(r.stdout).toMatch(/PASS( \(inconclusive: [^)]*\))?: no regression/);
     expect(existsSync(join(dir, 'compare.md'))).toBe(true);
   }, 200_000);
@@ -48,5 +56,8 @@ describe('bench ab', () => {
     const noPort = await bench(['ab', 'test/fixtures/serve/get-root.ts', '--base', 'x', '--head', 'y']);
     expect(noPort.code).toBe(2);
     expect(noPort.stderr).toMatch(/--base: archbench cannot tell which port/);
+    const cap = await bench(['ab', 'test/fixtures/serve/get-root.ts', '--base', 'x {port}', '--head', 'y {port}', '--trials', '5', '--max-trials', '3']);
+    expect(cap.code).toBe(2);
+    expect(cap.stderr).toContain('invalid --max-trials 3: expected at least --trials (5)');
   });
 });
