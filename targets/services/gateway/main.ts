@@ -9,6 +9,7 @@ import type { ServeApi } from '../../monolith/edge.js';
 import { loadTransport } from '../../transports/registry.js';
 import { gatewayConfigSchema, parseConfig, type GatewayConfig } from '../config.js';
 import { gatewayHandlers } from './handlers.js';
+import { gatewayGraphQLReads } from './graphql-reads.js';
 import { edgeAuthenticate, throttledRoutes } from '../../lifecycle/edge-switches.js';
 
 serveChild<GatewayConfig>(async (raw) => {
@@ -23,8 +24,11 @@ serveChild<GatewayConfig>(async (raw) => {
   const billing = await transport.connect('billing', { endpoints: cfg.peers.billing, timeoutMs: cfg.callTimeoutMs, ...broker });
   const tokens = new TokenService({ secret: cfg.jwtSecret });
   const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
-  const switched = await throttledRoutes(bindRoutes(gatewayHandlers({ users, billing, tokens }), edgeAuthenticate(cfg.switches, verify)), cfg.switches, verify);
+  // GraphQL authenticates as the REST routes do (a planted leak reaches both).
+  const authenticate = edgeAuthenticate(cfg.switches, verify);
+  const switched = await throttledRoutes(bindRoutes(gatewayHandlers({ users, billing, tokens }), authenticate), cfg.switches, verify);
+  const graphql = cfg.graphqlLoader ? { reads: gatewayGraphQLReads(users, billing), authenticate, loader: cfg.graphqlLoader === 'on' } : undefined;
   const web = cfg.middleware === 'web' ? new WebStack({ secret: cfg.jwtSecret, logFile: cfg.accessLog }) : undefined;
   const closeClients = () => Promise.all([users.close(), billing.close(), switched.close(), web?.close()]).then(() => undefined);
-  return closingAlso(closeClients, () => serve(switched.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs, ...(web ? { web } : {}) }));
+  return closingAlso(closeClients, () => serve(switched.routes, { host: cfg.host, port: cfg.port, injectCpuUs: cfg.injectCpuUs, ...(web ? { web } : {}), ...(graphql ? { graphql } : {}) }));
 });
