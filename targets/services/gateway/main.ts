@@ -1,6 +1,6 @@
 // Child entry of the gateway: the public HTTP edge of the micro topology, on fastify or express
 // (the monolith's edges, reused), routing to users and billing over the chosen transport.
-import { bindRoutes } from '../../contracts/http/pipeline.js';
+import { bindRoutes, verifiedOncePerRequest } from '../../contracts/http/pipeline.js';
 import { WebStack } from '../../contracts/http/web-stack.js';
 import { TokenService } from '../../domain/auth/token-service.js';
 import { serveChild } from '../../lifecycle/child.js';
@@ -23,7 +23,8 @@ serveChild<GatewayConfig>(async (raw) => {
   const users = await transport.connect('users', { endpoints: cfg.peers.users, timeoutMs: cfg.callTimeoutMs, ...broker });
   const billing = await transport.connect('billing', { endpoints: cfg.peers.billing, timeoutMs: cfg.callTimeoutMs, ...broker });
   const tokens = new TokenService({ secret: cfg.jwtSecret });
-  const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
+  // One verification per request, shared by the rate limit and the route (issue 17).
+  const verify = verifiedOncePerRequest((h) => tokens.verifyAuthorization(h));
   // GraphQL authenticates as the REST routes do (a planted leak reaches both).
   const authenticate = edgeAuthenticate(cfg.switches, verify);
   const switched = await throttledRoutes(bindRoutes(gatewayHandlers({ users, billing, tokens }), authenticate), cfg.switches, verify);
