@@ -17,7 +17,7 @@ function choice<T extends string>(flag: string, values: readonly T[]) {
 export function addEdgeOptions(cmd: Command): Command {
   return cmd
     .option('--middleware <stack>', 'HTTP edge middleware of our targets: lean (the API alone) or web (cookie session, CSRF, access log)', choice('--middleware', MIDDLEWARES))
-    .option('--tick <period:cpu>', 'persistent monolith targets: a background task of CPU ms every PERIOD, e.g. 100ms:5ms (Octane::tick)')
+    .option('--tick <period:cpu>', 'persistent monolith and micro targets (micro: in billing): a background task of CPU ms every PERIOD, e.g. 100ms:5ms (Octane::tick)')
     .option('--tick-in <where>', 'where the tick runs: worker (inside the serving process) or process (a separate one)', choice('--tick-in', TICK_PLACEMENTS))
-    .option('--graphql-loader <on|off>', 'persistent monolith targets: serve POST /graphql, batching user reads with a loader (on) or not (off)', choice('--graphql-loader', SWITCH_VALUES));
+    .option('--graphql-loader <on|off>', 'persistent monolith and micro targets (micro: at the gateway): serve POST /graphql, batching user reads with a loader (on) or not (off)', choice('--graphql-loader', SWITCH_VALUES));
 }

@@ -20,9 +20,10 @@ import { alphaOption } from './compare.js';
 import { intOption, numberOption, oneTarget, secondsOption } from './options.js';
 import { loadScenario } from '../scenarios/source.js';
 import { onInterrupt } from './signals.js';
+import { addPlaybookOptions, playbookRequest, type PlaybookFlags } from './switch-flags.js';
 import { WARMUP_LOAD_HELP, rateOption, warmupLoadOption } from './workload-flags.js';
 
-interface GateCheckFlags {
+interface GateCheckFlags extends PlaybookFlags {
   target: string;
   comparisons: number;
   trials: number;
@@ -78,8 +79,7 @@ function orderOption(raw: string): GateCheckFlags['order'] {
 }
 
 export function registerGateCheck(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('gate-check')
+  addPlaybookOptions(program.command('gate-check'))
     .description('measure the regression gate: false-alarm rate (A/A) and detection rate (A/B with injected CPU)')
     .argument('[scenario]', 'scenario to run', 'smoke')
     .option('-t, --target <name>', 'the target to test the gate on', 'monolith-fastify')
@@ -120,6 +120,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
       const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
       const plan = await buildPlan({
+        ...playbookRequest(flags),
         scenario,
         scenarioSource,
         targets: [spec.name],

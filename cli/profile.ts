@@ -24,8 +24,9 @@ import { PROFILERS } from './profilers/index.js';
 import { defaultOutDir, writeResultsFolder } from './results-folder.js';
 import { loadScenario } from '../scenarios/source.js';
 import { onInterrupt } from './signals.js';
+import { addPlaybookOptions, playbookRequest, type PlaybookFlags } from './switch-flags.js';
 
-interface ProfileFlags {
+interface ProfileFlags extends PlaybookFlags {
   target: string;
   tool: string;
   duration?: number;
@@ -34,8 +35,7 @@ interface ProfileFlags {
 }
 
 export function registerProfile(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('profile')
+  addPlaybookOptions(program.command('profile'))
     .description('run one target under a profiler and link the profile from the report')
     .argument('<scenario>', 'a built-in scenario name or a path to your own scenario file')
     .requiredOption('-t, --target <name>', 'the target to profile')
@@ -54,6 +54,7 @@ export function registerProfile(program: Command, setExit: (code: number) => voi
       const out = resolve(flags.out ?? `${defaultOutDir(scenario.name)}-profile`);
       const profileDir = join(out, 'profiles', `${spec.name}-${flags.tool}`);
       const plan = await buildPlan({
+        ...playbookRequest(flags),
         scenario,
         scenarioSource,
         targets: [spec.name],

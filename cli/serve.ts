@@ -13,8 +13,11 @@ import { brokerTargetOptions, storageTargetOptions } from '../harness/target-opt
 import { intOption, oneTarget, secondsOption } from './options.js';
 import { onInterrupt } from './signals.js';
 import { addStorageOptions, type StorageFlags } from './storage-options.js';
+import { addPlaybookOptions, playbookRequest, type PlaybookFlags } from './switch-flags.js';
+import { playbookTargetOptions } from '../harness/switch-options.js';
+import { effectiveAxes } from '../harness/effective-axes.js';
 
-interface ServeFlags extends StorageFlags, BrokerFlags {
+interface ServeFlags extends StorageFlags, BrokerFlags, PlaybookFlags {
   port?: number;
   host: string;
   users: number;
@@ -30,7 +33,7 @@ function subjectOf(bearer: string): string | undefined {
 }
 
 export function registerServe(program: Command, setExit: (code: number) => void): void {
-  addBrokerOptions(addStorageOptions(program.command('serve')))
+  addPlaybookOptions(addBrokerOptions(addStorageOptions(program.command('serve'))))
     .description('start one of our targets (verified and seeded) and keep it up until Ctrl-C, to load it with your own tools')
     .argument('<target>', 'a target name (see `bench list targets`), e.g. monolith-fastify')
     .option('--port <n>', 'port of its HTTP edge, 1..65535 (default: a free one)', intOption('--port', 1, 65535))
@@ -42,11 +45,13 @@ export function registerServe(program: Command, setExit: (code: number) => void)
       const controller = new AbortController();
       const release = onInterrupt(controller);
       const dataDir = mkdtempSync(join(tmpdir(), `archbench-serve-${spec.name}-`));
-      const options = { ...storageTargetOptions(flags), ...brokerTargetOptions(flags), ...(flags.port ? { port: flags.port } : {}) };
+      const base = { ...storageTargetOptions(flags), ...brokerTargetOptions(flags), ...(flags.port ? { port: flags.port } : {}) };
       try {
+        const options = { ...base, ...(await playbookTargetOptions(playbookRequest(flags), [spec], base)) };
         const target = await spec.start({ dataDir, host: flags.host, signal: controller.signal, readyTimeoutMs: flags.readyTimeout * 1000, options });
         try {
-          const report = await runConformance(target.url, { signal: controller.signal, ...(target.jwtSecret ? { jwtSecret: target.jwtSecret } : {}) });
+          const axes = effectiveAxes(spec.axes, options);
+          const report = await runConformance(target.url, { signal: controller.signal, ...(target.jwtSecret ? { jwtSecret: target.jwtSecret } : {}), graphql: axes.graphqlLoader !== undefined });
           if (!report.passed) {
             const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail ?? 'failed'}`);
             throw new Error(`${spec.name} does not conform to the API contract:\n  ${failed.join('\n  ')}`);

@@ -1,7 +1,11 @@
 // --cache, --cache-ttl, --throttle, --plant-leak: the playbook switches of our targets (issue 17),
-// shared by `bench run` and `bench verify`. Validated with the plan (harness/switch-options.ts).
+// shared by `bench run` and `bench verify`; with the edge switches (--middleware, --tick,
+// --tick-in, --graphql-loader) by `bench serve`, `bench profile` and `bench gate-check`.
+// Validated with the plan (harness/switch-options.ts, harness/edge-options.ts).
 import type { Command } from 'commander';
+import type { EdgeRequest } from '../harness/edge-options.js';
 import type { SwitchRequest } from '../harness/switch-options.js';
+import { addEdgeOptions, type EdgeFlags } from './edge-options.js';
 import { DEFAULT_CACHE_TTL_S } from '../targets/switches.js';
 import { secondsOption } from './options.js';
 
@@ -30,5 +34,22 @@ export function switchRequest(flags: SwitchFlags): SwitchRequest {
     ...(flags.cacheTtl !== undefined ? { cacheTtlS: flags.cacheTtl } : {}),
     ...(flags.throttle !== undefined ? { throttle: flags.throttle } : {}),
     ...(flags.plantLeak ? { plantLeak: true } : {}),
+  };
+}
+
+/** Every playbook switch: the target switches above and the edge switches. */
+export function addPlaybookOptions(cmd: Command): Command {
+  return addEdgeOptions(addSwitchOptions(cmd));
+}
+
+export type PlaybookFlags = SwitchFlags & EdgeFlags;
+
+export function playbookRequest(flags: PlaybookFlags): SwitchRequest & EdgeRequest {
+  return {
+    ...switchRequest(flags),
+    ...(flags.middleware ? { middleware: flags.middleware } : {}),
+    ...(flags.tick !== undefined ? { tick: flags.tick } : {}),
+    ...(flags.tickIn ? { tickIn: flags.tickIn } : {}),
+    ...(flags.graphqlLoader ? { graphqlLoader: flags.graphqlLoader } : {}),
   };
 }

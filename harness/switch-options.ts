@@ -7,6 +7,7 @@ import { CACHE_STORES, parseThrottle, type CacheStore } from '../targets/switche
 import type { TargetOptions, TargetSpec } from '../targets/target.js';
 import { resolveBrokerUrl } from '../targets/transports/broker-config.js';
 import { probeBroker, unreachableMessage } from '../targets/transports/broker-probe.js';
+import { edgeTargetOptions, type EdgeRequest } from './edge-options.js';
 
 export interface SwitchRequest {
   cache?: string;
@@ -69,4 +70,17 @@ export async function redisProblem(options: TargetOptions): Promise<string | nul
 
 export function assertNoProblems(problems: readonly string[]): void {
   if (problems.length) throw new UsageError(problems.length === 1 ? problems[0]! : `${problems.length} problems:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * Every playbook switch (these and the edge switches) for targets started without a plan
+ * (`bench serve`): the TargetOptions, or a UsageError naming every problem. `base` gives the
+ * broker URLs the Redis probe uses.
+ */
+export async function playbookTargetOptions(req: SwitchRequest & EdgeRequest, targets: readonly TargetSpec[], base: TargetOptions): Promise<SwitchOptions & Pick<TargetOptions, 'edge'>> {
+  const switches = switchTargetOptions(req, targets);
+  assertNoProblems(switches.problems);
+  const why = needsRedis(switches.options, targets) ? await redisProblem({ ...base, ...switches.options }) : null;
+  if (why) throw new UsageError(why);
+  return { ...switches.options, ...edgeTargetOptions(req, targets) };
 }

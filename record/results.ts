@@ -36,6 +36,7 @@ export interface TargetAxes {
   middleware?: string;
   tick?: string;
   tickIn?: string;
+  tickService?: string;
   graphqlLoader?: string;
 }
 

@@ -32,6 +32,8 @@ export interface Axes {
   tick?: string;
   /** Where the tick runs; only with a tick. */
   tickIn?: TickPlacement;
+  /** Micro targets: the service whose process runs the tick (billing). */
+  tickService?: string;
   /** Present on targets serving POST /graphql: whether user reads are batched by a loader. */
   graphqlLoader?: OnOff;
 }

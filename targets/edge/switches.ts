@@ -4,7 +4,10 @@
 import { parseDurationMs } from '../../common/duration.js';
 
 /** The axes these switches add, for --where. */
-export const EDGE_AXES = ['middleware', 'tick', 'tickIn', 'graphqlLoader'] as const;
+export const EDGE_AXES = ['middleware', 'tick', 'tickIn', 'tickService', 'graphqlLoader'] as const;
+
+/** Which process runs a micro target's tick: billing (its work is aggregating billing totals). */
+export const MICRO_TICK_SERVICE = 'billing';
 
 export const MIDDLEWARES = ['lean', 'web'] as const;
 export type Middleware = (typeof MIDDLEWARES)[number];
@@ -52,12 +55,15 @@ export function mergeSwitches(own: EdgeSwitches, cli: EdgeSwitches | undefined):
 }
 
 /** The axes a target with these switches has; `axes` says which switches the target can carry at all. */
-export function withEdgeAxes<A extends { middleware?: Middleware; tick?: string; tickIn?: TickPlacement; graphqlLoader?: OnOff }>(axes: A, sw: EdgeSwitches | undefined): A {
+export function withEdgeAxes<A extends { topology: string; middleware?: Middleware; tick?: string; tickIn?: TickPlacement; tickService?: string; graphqlLoader?: OnOff }>(axes: A, sw: EdgeSwitches | undefined): A {
   if (!sw) return axes;
   const out: A = { ...axes };
   if (sw.middleware && axes.middleware) out.middleware = sw.middleware;
   if (sw.tick) out.tick = tickLabel(sw.tick);
-  if (out.tick !== undefined && out.tick !== 'off') out.tickIn = sw.tickIn ?? axes.tickIn ?? 'worker';
+  if (out.tick !== undefined && out.tick !== 'off') {
+    out.tickIn = sw.tickIn ?? axes.tickIn ?? 'worker';
+    if (axes.topology === 'micro') out.tickService = MICRO_TICK_SERVICE;
+  }
   if (sw.graphqlLoader) out.graphqlLoader = sw.graphqlLoader;
   return out;
 }
@@ -71,13 +77,12 @@ interface SwitchTarget {
 export function edgeSwitchProblems(t: SwitchTarget, sw: EdgeSwitches): string[] {
   const problems: string[] = [];
   if (sw.middleware && t.axes.middleware === undefined) problems.push(`--middleware applies to our monolith and micro targets (their HTTP edge); ${t.name} has no edge of ours`);
-  const persistentMonolith = t.axes.topology === 'monolith' && t.axes.lifecycle === 'persistent';
-  const why =
-    t.axes.topology !== 'monolith'
-      ? `${t.name} is not a monolith (ticks and the GraphQL edge are monolith-only this round: in micro they would belong in billing and in the gateway, and batching there needs a batch read in every transport)`
-      : `${t.name} has the ${t.axes.lifecycle} lifecycle: nothing lives between requests to run it`;
-  if ((sw.tick || sw.tickIn) && !persistentMonolith) problems.push(`--tick/--tick-in apply to persistent monolith targets; ${why}`);
+  // Our persistent targets: monoliths, and micro topologies (the gateway serves GraphQL, billing runs the tick).
+  const ours = t.axes.topology === 'monolith' || t.axes.topology === 'micro';
+  const persistent = ours && t.axes.lifecycle === 'persistent' && t.axes.tick !== undefined;
+  const why = ours && t.axes.lifecycle !== 'persistent' ? `${t.name} has the ${t.axes.lifecycle} lifecycle: nothing lives between requests to run it` : `${t.name} is not one of our monolith or micro targets (no edge of ours)`;
+  if ((sw.tick || sw.tickIn) && !persistent) problems.push(`--tick/--tick-in apply to persistent monolith and micro targets; ${why}`);
   else if (sw.tickIn && !sw.tick && (t.axes.tick === undefined || t.axes.tick === 'off')) problems.push(`--tick-in needs --tick PERIOD:CPU (or a *-tick target); ${t.name} has no tick`);
-  if (sw.graphqlLoader && !persistentMonolith) problems.push(`--graphql-loader applies to persistent monolith targets (it serves POST /graphql); ${why}`);
+  if (sw.graphqlLoader && !persistent) problems.push(`--graphql-loader applies to persistent monolith and micro targets (it serves POST /graphql); ${why}`);
   return problems;
 }

@@ -8,10 +8,10 @@ import type { Authenticate } from '../contracts/http/pipeline.js';
 
 export function leakyCurrentUser(authenticate: Authenticate): Authenticate {
   let current: TokenClaims | undefined;
-  return async (authorization) => {
+  return async (authorization, request) => {
     // A request without credentials is still refused: the auth middleware checks the header first.
     if (current && authorization !== undefined) return current;
-    current = await authenticate(authorization);
+    current = await authenticate(authorization, request);
     return current;
   };
 }

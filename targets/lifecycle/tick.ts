@@ -6,15 +6,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { appendFile } from 'node:fs';
 import cluster from 'node:cluster';
 import { once } from 'node:events';
-import type { TickPlacement } from '../edge/switches.js';
+import { z } from 'zod';
+import { TICK_PLACEMENTS, type TickPlacement } from '../edge/switches.js';
 
-export interface TickConfig {
-  periodMs: number;
-  cpuMs: number;
-  in: TickPlacement;
+export const tickConfigSchema = z.strictObject({
+  periodMs: z.number().positive(),
+  cpuMs: z.number().positive(),
+  in: z.enum(TICK_PLACEMENTS),
   /** Tick log, appended to. */
-  log: string;
-}
+  log: z.string().min(1),
+});
+export type TickConfig = z.infer<typeof tickConfigSchema>;
 
 /**
  * The tick's work: totals over synthetic billing rows for cpuMs (a stand-in for aggregating

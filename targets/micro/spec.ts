@@ -9,6 +9,7 @@ import { stoppingAlso } from '../lifecycle/owned.js';
 import type { Framework, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { startTopology } from './topology.js';
 import { SWITCH_AXES, switchesFor } from '../switches.js';
+import { mergeSwitches } from '../edge/switches.js';
 
 export type GatewayFramework = Extract<Framework, 'fastify' | 'express'>;
 
@@ -35,8 +36,8 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
   const name = microName(transport, framework);
   return {
     name,
-    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, ...SWITCH_AXES, middleware: 'lean' },
-    description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}`,
+    axes: { topology: 'micro', framework, lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport, replicas: 1, ...SWITCH_AXES, middleware: 'lean', tick: 'off' },
+    description: `${framework} gateway (JWT verified once at the edge) + users + billing processes, each with its own database, over ${TRANSPORT_WORDS[transport] ?? transport}; --graphql-loader serves POST /graphql at the gateway, --tick runs in billing (tickService axis)`,
     async start(ctx: StartContext): Promise<RunningTarget & { jwtSecret: string }> {
       const jwtSecret = jwtSecretFor(ctx);
       // One gateway process: its rate limit counts in memory unless --replicas would ever add gateways.
@@ -55,6 +56,7 @@ export function micro(transport: string, framework: GatewayFramework, opts: Micr
             storage: { users: storage.users, billing: storage.billing },
             callTimeoutMs: CALL_TIMEOUT_MS,
             switches,
+            edge: mergeSwitches({}, ctx.options.edge),
             ...(opts.brokerUrl ? { brokerUrl: opts.brokerUrl(ctx) } : {}),
             ...(opts.brokerNamespace ? { brokerNamespace: opts.brokerNamespace } : {}),
           })),

@@ -11,6 +11,10 @@ import type { ExitInfo, RunningTarget, StartContext } from '../target.js';
 import type { ServiceName } from '../transports/transport.js';
 import { cacheStatsSource } from '../lifecycle/cache-stats.js';
 import type { Switches } from '../switches.js';
+import type { EdgeSwitches } from '../edge/switches.js';
+
+/** The backend instance that runs a --tick (its work is billing's). */
+export const TICK_INSTANCE = 'billing#1';
 
 export interface TopologyPlan {
   /** Target name, prefix of every process name ("micro-rest-fastify/users#1"). */
@@ -27,6 +31,8 @@ export interface TopologyPlan {
   /** Prefix of every broker name for this start (broker transports). */
   brokerNamespace?: string;
   switches: Switches;
+  /** --middleware, --tick, --graphql-loader: the gateway serves the first and last, billing#1 runs the tick. */
+  edge: EdgeSwitches;
 }
 
 const ENTRIES: Record<ServiceName | 'gateway', string> = {
@@ -74,6 +80,8 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
           scryptN: plan.scryptN,
           switches: plan.switches,
           ...broker,
+          // One tick per period for the topology, whatever the replicas: in the first billing instance.
+          ...(plan.edge.tick && instance === TICK_INSTANCE ? { tick: { ...plan.edge.tick, in: plan.edge.tickIn ?? 'worker', log: join(ctx.dataDir, 'tick.log') } } : {}),
         };
         backends.push({ service, proc: spawnOne(instance, ENTRIES[service], config) });
       }
@@ -99,11 +107,12 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
       callTimeoutMs: plan.callTimeoutMs,
       jwtSecret: plan.jwtSecret,
       injectCpuUs: ctx.options.injectCpuUs ?? 0,
-      middleware: ctx.options.edge?.middleware ?? 'lean',
+      middleware: plan.edge.middleware ?? 'lean',
       accessLog: join(ctx.dataDir, 'gateway-access.log'),
       peers,
       switches: plan.switches,
       ...broker,
+      ...(plan.edge.graphqlLoader ? { graphqlLoader: plan.edge.graphqlLoader } : {}),
     };
     // In backends' order (users first): `started` is in order of start-up, which races.
     const backendProcs = settled.map((s) => (s as PromiseFulfilledResult<ServiceProcess>).value);

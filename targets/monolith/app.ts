@@ -1,6 +1,6 @@
 // Composition root of the monolith: storage adapters, the in-process bus, the services, and
 // the routes bound to them. Frameworks receive the result and only serve it.
-import { bindRoutes, type BoundRoute } from '../contracts/http/pipeline.js';
+import { bindRoutes, verifiedOncePerRequest, type BoundRoute } from '../contracts/http/pipeline.js';
 import { PasswordHasher } from '../domain/auth/password-hasher.js';
 import { TokenService } from '../domain/auth/token-service.js';
 import { BillingService } from '../domain/billing/billing-service.js';
@@ -53,7 +53,8 @@ export async function createMonolithApp(opts: MonolithAppOptions): Promise<Monol
   const tokens = new TokenService({ secret: opts.jwtSecret });
   const services = { users, billing, tokens };
   const probe = opts.stateProbe ?? 'off';
-  const verify = (h: string | undefined) => tokens.verifyAuthorization(h);
+  // One verification per request, shared by the rate limit and the route (issue 17).
+  const verify = verifiedOncePerRequest((h) => tokens.verifyAuthorization(h));
   // GraphQL authenticates as the REST routes do (a planted leak reaches both).
   const authenticate = edgeAuthenticate(switches, verify);
   const switched = await throttledRoutes(bindRoutes(monolithHandlers(services), authenticate), switches, verify);

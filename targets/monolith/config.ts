@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { serviceStorageSchema } from '../storage/registry.js';
 import { switchesSchema } from '../switches.js';
+import { tickConfigSchema } from '../lifecycle/tick.js';
 
 export const monolithConfigSchema = z.strictObject({
   framework: z.enum(['fastify', 'express']),
@@ -33,7 +34,7 @@ export const monolithConfigSchema = z.strictObject({
   /** Present: serve POST /graphql, with (on) or without (off) a batching user loader. */
   graphqlLoader: z.enum(['on', 'off']).optional(),
   /** Present: a background tick (lifecycle/tick.ts). */
-  tick: z.strictObject({ periodMs: z.number().positive(), cpuMs: z.number().positive(), in: z.enum(['worker', 'process']), log: z.string().min(1) }).optional(),
+  tick: tickConfigSchema.optional(),
 });
 export type MonolithConfig = z.infer<typeof monolithConfigSchema>;
 export type MonolithFramework = MonolithConfig['framework'];

@@ -12,6 +12,7 @@ import { awaitPeers } from './peers.js';
 import { usersOperations } from './users/app.js';
 import { answerCacheStats } from '../lifecycle/cache-stats.js';
 import { withUserCache } from '../storage/cache/open.js';
+import { startTick } from '../lifecycle/tick.js';
 
 /** How long a backend waits for the harness to send its peers' addresses. */
 const PEERS_TIMEOUT_MS = 60_000;
@@ -51,6 +52,11 @@ export async function startBackend(raw: unknown): Promise<ChildServer> {
       users.catch(() => undefined); // surfaces on the calls that need it
       closers.push(async () => (await users.catch(() => undefined))?.close());
       const app = billingApp(storage, users, (event, delivery, opened) => stats.consumed(event, delivery, opened));
+      // Billing runs the tick: its work is aggregating billing totals (Octane::tick in this service).
+      if (cfg.tick) {
+        const tick = await startTick(cfg.tick);
+        closers.push(() => tick.close());
+      }
       served = await transport.serve('billing', app.operations, { ...serveOpts, consumes: app.consumes });
     }
     closers.unshift(() => served.close());

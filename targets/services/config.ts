@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { serviceStorageSchema } from '../storage/registry.js';
 import { switchesSchema } from '../switches.js';
+import { tickConfigSchema } from '../lifecycle/tick.js';
 
 const endpointSchema = z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65535) });
 export const peersSchema = z.strictObject({
@@ -33,6 +34,8 @@ export const backendConfigSchema = z.strictObject({
   storage: serviceStorageSchema,
   /** Password hashing cost (scrypt N); see contracts/password-cost.ts. */
   scryptN: z.number().int().min(2).max(2 ** 20),
+  /** Present (billing#1 only): the background tick aggregating billing totals (--tick). */
+  tick: tickConfigSchema.optional(),
 });
 export type BackendConfig = z.infer<typeof backendConfigSchema>;
 
@@ -45,6 +48,8 @@ export const gatewayConfigSchema = z.strictObject({
   middleware: z.enum(['lean', 'web']),
   accessLog: z.string().min(1),
   peers: peersSchema,
+  /** Present: serve POST /graphql, with (on) or without (off) a batching user loader. */
+  graphqlLoader: z.enum(['on', 'off']).optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -9,6 +9,7 @@
 // Domain errors (code, message, field) cross every transport intact: see wire-errors.ts.
 import type { DomainEvent, DomainEventType, EventOfType } from '../domain/events.js';
 import type { Invoice, InvoicePage, User } from '../domain/model.js';
+import type { WireError } from './wire-errors.js';
 
 // ---------------------------------------------------------------------------------------------
 // Services and their operations. One argument in, one result out: maps 1:1 to a protobuf
@@ -27,6 +28,21 @@ export interface CredentialsRequest {
 
 export interface IdRequest {
   id: string;
+}
+
+export interface IdsRequest {
+  ids: string[];
+}
+
+/** One answer of a batch read: the user, or the error `get` would have given for that id. */
+export interface UserOrError {
+  user?: User;
+  error?: WireError;
+}
+
+/** One answer per id, in the order asked (the GraphQL loader's batch read). */
+export interface UsersReply {
+  results: UserOrError[];
 }
 
 // Billing's operations act for a caller: `subject` is the user id from the token the gateway
@@ -56,6 +72,8 @@ export interface UsersOperations {
   /** The user the credentials belong to; UnauthorizedError otherwise (same for an unknown email). */
   authenticate(input: CredentialsRequest): Promise<User>;
   get(input: IdRequest): Promise<User>;
+  /** Many users in one storage read (the gateway's GraphQL loader batches into it). */
+  getMany(input: IdsRequest): Promise<UsersReply>;
   /** A predicate: an unknown or malformed id is `false`, never an error. */
   exists(input: IdRequest): Promise<boolean>;
 }
@@ -77,7 +95,7 @@ export type OperationName<S extends ServiceName> = keyof ServiceOperations[S] & 
 
 /** Operation names as data, for transports that route by name (HTTP paths, broker subjects). */
 export const OPERATIONS: { readonly [S in ServiceName]: readonly OperationName<S>[] } = {
-  users: ['register', 'authenticate', 'get', 'exists'],
+  users: ['register', 'authenticate', 'get', 'getMany', 'exists'],
   billing: ['createInvoice', 'listInvoices', 'payInvoice'],
 };
 

@@ -30,10 +30,8 @@ describe('bench: edge switches (middleware, tick, graphql loader)', () => {
   });
 
   it.each([
-    [['--targets', 'monolith-fastify-boot', '--tick', '100ms:5ms'], /--tick\/--tick-in apply to persistent monolith targets; monolith-fastify-boot has the boot lifecycle/],
-    [['--targets', 'monolith-express-process', '--graphql-loader', 'on'], /--graphql-loader applies to persistent monolith targets .*monolith-express-process has the process lifecycle/],
-    [['--targets', 'micro-rest-fastify', '--graphql-loader', 'off'], /micro-rest-fastify is not a monolith \(ticks and the GraphQL edge are monolith-only this round/],
-    [['--targets', 'micro-grpc-express', '--tick', '100ms:5ms'], /--tick\/--tick-in apply to persistent monolith targets; micro-grpc-express is not a monolith/],
+    [['--targets', 'monolith-fastify-boot', '--tick', '100ms:5ms'], /--tick\/--tick-in apply to persistent monolith and micro targets; monolith-fastify-boot has the boot lifecycle/],
+    [['--targets', 'monolith-express-process', '--graphql-loader', 'on'], /--graphql-loader applies to persistent monolith and micro targets .*monolith-express-process has the process lifecycle/],
     [['--targets', 'monolith-fastify', '--tick-in', 'process'], /--tick-in needs --tick PERIOD:CPU/],
     [['--targets', 'monolith-fastify', '--tick', '10ms:20ms'], /the CPU time must be > 0 and shorter than the period/],
     [['--targets', 'bare-node-http', '--middleware', 'web'], /--middleware applies to our monolith and micro targets/],

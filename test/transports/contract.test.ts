@@ -92,6 +92,13 @@ describe.each(['rest', 'grpc'])('%s transport', (name) => {
     expect((await billing.listInvoices({ userId: u.id, subject: u.id })).nextCursor).toBeNull();
   });
 
+  it('batch-reads users in order, each unknown or malformed id answered with its own error (the GraphQL loader\'s call)', async () => {
+    const u = await users.register({ name: 'Batch', email: `batch-${name}@example.com`, password: PW });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const { results } = await users.getMany({ ids: [u.id, unknown, 'not-a-uuid', u.id] });
+    expect(results).toEqual([{ user: u }, { error: expect.objectContaining({ code: 'not_found' }) }, { error: expect.objectContaining({ code: 'validation', field: 'id' }) }, { user: u }]);
+  });
+
   it('carries domain errors intact: class, code, message and field', async () => {
     const u = await users.register({ name: 'Bob', email: `bob-${name}@example.com`, password: PW });
     const dup = await users.register({ name: 'Bob', email: `bob-${name}@example.com`, password: 'another-password' }).catch((e: unknown) => e);

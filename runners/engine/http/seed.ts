@@ -1,7 +1,9 @@
 // Seeding over HTTP: data created through the public API, so it works for every architecture
 // and for --url. Part of the HTTP load protocol (protocol.ts).
 import { setMaxListeners } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
+import { MAX_429_RETRIES, retryAfterMs } from './retry-after.js';
 import { seedPassword, type SeedData } from '../context.js';
 import type { SeedSpec } from '../../../scenarios/define.js';
 
@@ -15,13 +17,25 @@ async function post(base: string, path: string, body: unknown, shared: AbortSign
   const forward = () => own.abort(shared.reason);
   shared.addEventListener('abort', forward, { once: true });
   try {
-    return await postOnce(base, path, body, own.signal, auth);
+    // A rate-limited target (--throttle) refuses before creating anything: retrying is safe.
+    for (let attempt = 0; ; attempt++) {
+      const res = await postOnce(base, path, body, own.signal, auth);
+      if (res.status !== 429) return res.json;
+      if (attempt >= MAX_429_RETRIES) throw new Error(`seed: POST ${path} answered 429 (rate limited) ${attempt + 1} times; seed fewer users or loosen the limit (--throttle)`);
+      await delay(retryAfterMs(res.retryAfter, attempt), undefined, { signal: own.signal });
+    }
   } finally {
     shared.removeEventListener('abort', forward);
   }
 }
 
-async function postOnce(base: string, path: string, body: unknown, signal: AbortSignal, auth?: string): Promise<Record<string, unknown>> {
+interface Answer {
+  status: number;
+  retryAfter?: string | string[];
+  json: Record<string, unknown>;
+}
+
+async function postOnce(base: string, path: string, body: unknown, signal: AbortSignal, auth?: string): Promise<Answer> {
   const res = await request(new URL(path, base), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
@@ -29,8 +43,9 @@ async function postOnce(base: string, path: string, body: unknown, signal: Abort
     signal,
   });
   const text = await res.body.text();
+  if (res.statusCode === 429) return { status: 429, retryAfter: res.headers['retry-after'], json: {} };
   if (res.statusCode >= 300) throw new Error(`seed: POST ${path} answered ${res.statusCode}: ${text.slice(0, 200)}`);
-  return JSON.parse(text) as Record<string, unknown>;
+  return { status: res.statusCode, json: JSON.parse(text) as Record<string, unknown> };
 }
 
 async function inParallel(count: number, signal: AbortSignal, job: (i: number) => Promise<void>): Promise<void> {

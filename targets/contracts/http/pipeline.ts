@@ -21,7 +21,24 @@ export interface RawRequest {
   remoteAddress?: string | undefined;
 }
 
-export type Authenticate = (authorization: string | undefined) => Promise<TokenClaims>;
+/** `request`, when given, lets one verification serve every stage of that request (verifiedOncePerRequest). */
+export type Authenticate = (authorization: string | undefined, request?: RawRequest) => Promise<TokenClaims>;
+
+/**
+ * Verifies a request's token once however many stages ask (the rate limit's subject, then the
+ * route's auth): the first verification is kept on the request object, never across requests.
+ */
+export function verifiedOncePerRequest(verify: Authenticate): Authenticate {
+  const done = new WeakMap<RawRequest, { authorization: string | undefined; claims: Promise<TokenClaims> }>();
+  return (authorization, request) => {
+    if (!request) return verify(authorization);
+    const seen = done.get(request);
+    if (seen && seen.authorization === authorization) return seen.claims;
+    const claims = verify(authorization);
+    done.set(request, { authorization, claims });
+    return claims;
+  };
+}
 
 export interface BoundRoute {
   id: RouteId;
@@ -42,7 +59,7 @@ function bindRoute<K extends RouteId>(id: K, handlers: RouteHandlers, authentica
     spec,
     async handle(raw) {
       try {
-        const claims = spec.auth ? await authenticate(raw.authorization) : undefined;
+        const claims = spec.auth ? await authenticate(raw.authorization, raw) : undefined;
         const params = parseOrThrow(spec.params, raw.params, 'params');
         const query = spec.query ? parseOrThrow(spec.query, raw.query ?? {}, 'query') : {};
         const body = spec.body ? decodeJsonBody(raw.contentType, raw.body, raw.contentEncoding) : undefined;

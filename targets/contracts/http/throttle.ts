@@ -9,7 +9,7 @@ import type { RateLimiter } from './rate-limit.js';
 
 async function subjectOf(raw: RawRequest, authenticate: Authenticate): Promise<string> {
   if (raw.authorization !== undefined) {
-    const claims = await authenticate(raw.authorization).catch(() => undefined);
+    const claims = await authenticate(raw.authorization, raw).catch(() => undefined);
     if (claims) return `sub:${claims.sub}`;
   }
   return `ip:${raw.remoteAddress ?? 'unknown'}`;

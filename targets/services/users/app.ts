@@ -5,6 +5,11 @@ import type { EventBus } from '../../domain/events.js';
 import { UserService } from '../../domain/users/user-service.js';
 import type { UsersStorage } from '../../storage/ports.js';
 import type { EventPublisher, UsersOperations } from '../../transports/transport.js';
+import { ValidationError } from '../../domain/errors.js';
+import { toWireError } from '../../transports/wire-errors.js';
+
+/** Largest batch read: a GraphQL query's users, never a table scan. */
+const MAX_BATCH = 1000;
 
 /** Users only publishes; the publisher may still be connecting when the first call arrives. */
 export function publishingBus(publisher: Promise<EventPublisher>): EventBus {
@@ -25,6 +30,11 @@ export function usersOperations(storage: UsersStorage, publisher: Promise<EventP
     register: (input) => users.register(input),
     authenticate: (input) => users.authenticate(input),
     get: (input) => users.get(input.id),
+    getMany: async (input) => {
+      if (!Array.isArray(input?.ids) || input.ids.length > MAX_BATCH) throw new ValidationError(`ids must be a list of at most ${MAX_BATCH} ids`, 'ids');
+      const found = await users.getMany(input.ids);
+      return { results: found.map((r) => (r instanceof Error ? { error: toWireError(r) } : { user: r })) };
+    },
     exists: (input) => users.exists(input.id),
   };
 }

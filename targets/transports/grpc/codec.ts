@@ -1,6 +1,7 @@
 // Domain shapes <-> protobuf messages, where they differ: proto3 has no null, so a nullable
 // field is an `optional` one that is absent; a bool reply is wrapped in a message.
-import type { Invoice, InvoicePage } from '../../domain/model.js';
+import type { Invoice, InvoicePage, User } from '../../domain/model.js';
+import type { WireError } from '../wire-errors.js';
 import type { ServiceName } from '../transport.js';
 
 interface InvoiceMessage extends Omit<Invoice, 'paidAt'> {
@@ -24,6 +25,11 @@ export const REPLY_CODECS: { readonly [S in ServiceName]: Readonly<Record<string
     register: same,
     authenticate: same,
     get: same,
+    // proto3 message fields decode as null when absent: drop them, as JSON transports never send them.
+    getMany: {
+      toWire: (r) => r,
+      fromWire: (m) => ({ results: (m as { results: Array<{ user: User | null; error: WireError | null }> }).results.map(({ user, error }) => (user ? { user } : { error: error! })) }),
+    },
     exists: { toWire: (r) => ({ exists: r as boolean }), fromWire: (m) => (m as { exists: boolean }).exists },
   },
   billing: {
