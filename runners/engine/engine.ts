@@ -29,9 +29,9 @@ export async function runShare(o: ShareOptions, signal: AbortSignal): Promise<Lo
   const client: LoadClient<PreparedCall> = {
     send: (call, done) => {
       inFlight++;
-      o.session.client.send(call, (status, err) => {
+      o.session.client.send(call, (status, err, body) => {
         inFlight--;
-        done(status, err);
+        done(status, err, body);
       });
     },
     close: () => o.session.client.close(),
