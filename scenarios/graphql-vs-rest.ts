@@ -12,7 +12,7 @@ export default defineScenario({
   requests: [getUser(25), graphqlGetUser(25), listInvoices(15), graphqlListInvoices(15), graphqlUsersWithInvoices(20)],
   executor: { type: 'constant-vus', vus: 16, duration: '15s' },
   warmup: '3s',
-  thresholds: { errors: ['rate<0.01'] },
+  thresholds: { errors: ['rate<0.01'], checks: ['rate>0.99'] },
   defaults: {
     targets: ['monolith-fastify-graphql', 'monolith-fastify-graphql-noloader', 'monolith-express-graphql', 'monolith-express-graphql-noloader'],
     baseline: 'monolith-fastify-graphql',
