@@ -21,6 +21,7 @@ const SERIAL = [
   'test/lifecycle/wrap.test.ts', // a stop takes its 500 ms grace, under 2.5 s
   'test/lifecycle/command-target.test.ts', // a command must start and log within a 1.5 s ready timeout
   'test/lifecycle/shed-gone-clients.test.ts', // a live request's latency vs a cold start's
+  'test/brokers/connection-drop.test.ts', // clients must reconnect within the run's drain time
   'test/switches/throttle.test.ts', // 3,200 requests must fit in one 5 s rate-limit window
 ];
 
