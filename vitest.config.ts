@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Test files whose assertions depend on timing or on measured CPU: bounds on CPU per request,
 // timer counts, stall shares, wall-clock limits, the gate's detection. Run in parallel with other
 // files on the 2-core machine, they would fight for CPU and fail for reasons other than a defect,
-// so they run one at a time, after the rest (group 1). A new test file of that kind joins by
+// so they run one at a time, after the rest (group 1), with the few files that check machine-wide state. A new test file of that kind joins by
 // its name (`*.timing.test.ts`) or by being listed here; everything else runs in parallel.
 const SERIAL = [
   '**/*.timing.test.ts',
@@ -22,7 +22,12 @@ const SERIAL = [
   'test/lifecycle/command-target.test.ts', // a command must start and log within a 1.5 s ready timeout
   'test/lifecycle/shed-gone-clients.test.ts', // a live request's latency vs a cold start's
   'test/brokers/connection-drop.test.ts', // clients must reconnect within the run's drain time
-  'test/switches/throttle.test.ts', // 3,200 requests must fit in one 5 s rate-limit window
+  'test/switches/throttle.test.ts',
+  // Not timing, but global state another file changes while they run: a new `bench run` removes
+  // the data folders of dead harnesses, which interrupt's SIGKILL case counts; broker conformance
+  // lists the broker's names after stop(), which other micro targets' names would join.
+  'test/cli/interrupt.test.ts',
+  'test/brokers/conformance.test.ts', // 3,200 requests must fit in one 5 s rate-limit window
 ];
 
 export default defineConfig({
