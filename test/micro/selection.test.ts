@@ -18,7 +18,7 @@ it('lists micro targets with their axes as JSON', () => {
   const listed = JSON.parse(r.stdout) as unknown;
   const all = (Array.isArray(listed) ? listed : (listed as { targets: unknown[] }).targets) as Array<{ name: string; axes: Record<string, unknown> }>;
   const grpc = all.find((t) => t.name === 'micro-grpc-fastify');
-  expect(grpc?.axes).toEqual({ topology: 'micro', framework: 'fastify', lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport: 'grpc', replicas: 1, cache: 'none', throttle: 'off', leak: 'none', middleware: 'lean' });
+  expect(grpc?.axes).toEqual({ topology: 'micro', framework: 'fastify', lifecycle: 'persistent', workers: 1, storage: 'sqlite', transport: 'grpc', replicas: 1, cache: 'none', throttle: 'off', leak: 'none', middleware: 'lean', tick: 'off' });
 });
 
 it('rejects --replicas outside 1..16 and on targets without services, naming the option', () => {

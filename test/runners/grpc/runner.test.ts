@@ -100,7 +100,7 @@ describe('grpc runner', () => {
       defineScenario({ name: 'bad', description: '', requests: [{ name: 'x', weight: 1, grpc: { service, method, message: () => ({}) } }], executor: { type: 'constant-vus', vus: 1, duration: '1s' } });
     const run = (s: ReturnType<typeof bad>) => grpcRunner.run(plan(s, s.executor), new AbortController().signal, {});
     await expect(run(bad('archbench.users.v1.Nope', 'Get'))).rejects.toThrow(/unknown gRPC service "archbench.users.v1.Nope".*valid services: .*archbench\.users\.v1\.Users/);
-    await expect(run(bad('archbench.users.v1.Users', 'Delete'))).rejects.toThrow(/unknown method "Delete" of archbench.users.v1.Users; valid methods: Register, Authenticate, Get, Exists/);
+    await expect(run(bad('archbench.users.v1.Users', 'Delete'))).rejects.toThrow(/unknown method "Delete" of archbench.users.v1.Users; valid methods: Register, Authenticate, Get, GetMany, Exists/);
   });
 
   it('refuses a non-loopback address before connecting, and a URL without a port', async () => {
