@@ -23,7 +23,6 @@ const SERIAL = [
   'test/lifecycle/shed-gone-clients.test.ts', // a live request's latency vs a cold start's
   'test/brokers/connection-drop.test.ts', // clients must reconnect within the run's drain time
   'test/switches/throttle.test.ts', // N allowed per window across 2 workers, exactly
-  'test/cli/profile.test.ts', // clinic instruments a micro target's three processes within a 50 s bound
   // Not timing, but global state another file changes while they run: a new `bench run` removes
   // the data folders of dead harnesses, which interrupt's SIGKILL case counts; broker conformance
   // lists the broker's names after stop(), which other micro targets' names would join.
