@@ -76,7 +76,10 @@ class H1Client implements HttpClient {
   }
 
   async connect(count: number): Promise<void> {
-    await Promise.all(this.#connections.slice(0, Math.max(0, count)).map((c) => c.preconnect()));
+    // The idle stack hands out its top first: connect those, or the first requests would take
+    // connections that were not opened and pay the handshakes anyway.
+    const n = Math.min(this.#idle.length, Math.max(0, count));
+    await Promise.all(this.#idle.slice(this.#idle.length - n).map((c) => c.preconnect()));
   }
 
   /** A connection finished its request: it takes the next queued one or becomes idle. */
