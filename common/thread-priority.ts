@@ -1,8 +1,9 @@
 // The generator's threads ask the kernel for a higher priority (a lower nice value), so that
 // the machine's other work (brokers, databases, kernel threads, the harness's own main thread)
 // preempts a send less often. On Linux, setpriority() with pid 0 applies to the calling thread
-// only. Measured here: a thread spinning on one core lost 530 ms of 3 s to pauses longer than
-// 50 us at nice 0, 301 ms at nice -20, the longest pause 15.7 ms against 3.4 ms. Without
+// only. Measured (docs/measurement.md, scripts/bench-open-lag.ts with ARCHBENCH_GENERATOR_NICE=0
+// against the default): no difference in send lag the noise of the development VM lets us see;
+// kept because the wake-up sleepers and the host-pause probe share it and it costs nothing. Without
 // CAP_SYS_NICE (not root) the call fails and the thread keeps its priority: nothing else changes.
 import os from 'node:os';
 

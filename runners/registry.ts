@@ -6,8 +6,8 @@ import type { Runner } from './runner.js';
 import type { ExecutorConfig } from '../scenarios/executor.js';
 
 // The engine's runner ('open': it executes every executor, open and closed, over HTTP) comes
-// first: against nginx on one core its closed loop sent 0.88x of wrk's requests where
-// autocannon sent 0.21x, so a closed run on autocannon measured autocannon as much as the
+// first: against nginx on one core its closed loop sent 0.75x of wrk's requests where
+// autocannon sent 0.18x (scripts/bench-generator.sh 5 5 32, docs/measurement.md), so a closed run on autocannon measured autocannon as much as the
 // target. autocannon stays as a cross-check (--runner autocannon; selftest runs it beside the
 // engine); the grpc runner loads grpc:// targets.
 export const runners: readonly Runner[] = [openRunner, autocannonRunner, grpcRunner];

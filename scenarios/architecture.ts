@@ -11,7 +11,8 @@ import { createInvoice, createUser, getUser, listInvoices } from './requests.js'
 // of connections: with 8 or 32 closed connections each target ran at its own saturated
 // throughput, and CPU per request depends on the load (more requests per wake-up when busy),
 // so the comparison mixed the architecture with its load level and two runs of one command
-// gave CPU ratios 4.09x and 4.69x. 100/s is well inside what every default target sustains on
+// gave CPU ratios 7-32% apart (docs/measurement.md, "Reproducing the architecture ratios";
+// at 100/s two of three stayed within 5.3%, micro-grpc moved 25%). 100/s is well inside what every default target sustains on
 // one core; a target that cannot keep up drops arrivals and fails the `dropped` threshold
 // instead of quietly reporting a lower rate. Capacity is the other question: ask it with
 // `--vus N` (closed model) or a ramping-arrival-rate scenario.
