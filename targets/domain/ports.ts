@@ -38,17 +38,24 @@ export interface InvoiceRecord {
   paidAtUs: number | null;
 }
 
-/** Position in the (createdAtUs DESC, id DESC) order; the page starts strictly after it. */
+/**
+ * Position in the store's insertion order, newest first; the page starts strictly after it.
+ * The store assigns it (SQLite's rowid, a PostgreSQL identity), not a clock: the workers of a
+ * cluster and the replicas of a service each have their own clock, and an invoice created after
+ * another on a different worker could carry an earlier timestamp.
+ */
 export interface InvoiceKey {
-  createdAtUs: number;
-  id: string;
+  seq: number;
 }
+
+/** An invoice as a list returns it: the record plus its key (never sent to clients). */
+export interface ListedInvoice extends InvoiceRecord, InvoiceKey {}
 
 export interface InvoiceRepository {
   insert(invoice: InvoiceRecord): Promise<void>;
   findById(id: string): Promise<InvoiceRecord | undefined>;
-  /** Newest first, keyset paginated. */
-  listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<InvoiceRecord[]>;
+  /** Newest first (the order the store received them), keyset paginated. */
+  listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<ListedInvoice[]>;
   /**
    * Mark paid if still open; a paid invoice keeps its first paidAt (idempotent pay).
    * Returns the invoice as stored afterwards, or undefined when it does not exist.

@@ -68,7 +68,7 @@ export class BillingService {
     const rows = await this.#invoices.listByUser(id, limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor({ seq: last.seq }) : null;
     return { items: page.map(toInvoice), nextCursor };
   }
 

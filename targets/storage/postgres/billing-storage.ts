@@ -5,6 +5,7 @@ import type {
   InvoiceKey,
   InvoiceRecord,
   InvoiceRepository,
+  ListedInvoice,
 } from '../../domain/ports.js';
 import type { BillingStorage } from '../ports.js';
 import { openPool, type PgServiceOptions } from './connection.js';
@@ -18,15 +19,14 @@ const INSERT = {
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 };
 const FIND_BY_ID = { name: 'invoices_find_by_id', text: `SELECT ${COLUMNS} FROM invoices WHERE id = $1` };
+const LISTED = 'seq, '; // int8 parses to a number (connection.ts)
 const FIRST_PAGE = {
   name: 'invoices_first_page',
-  text: `SELECT ${COLUMNS} FROM invoices WHERE user_id = $1 ORDER BY created_at_us DESC, id DESC LIMIT $2`,
+  text: `SELECT ${LISTED}${COLUMNS} FROM invoices WHERE user_id = $1 ORDER BY seq DESC LIMIT $2`,
 };
-// Row-value comparison: "strictly after the cursor" in (created_at_us DESC, id DESC) order.
 const NEXT_PAGE = {
   name: 'invoices_next_page',
-  text: `SELECT ${COLUMNS} FROM invoices WHERE user_id = $1 AND (created_at_us, id) < ($2, $3)
-         ORDER BY created_at_us DESC, id DESC LIMIT $4`,
+  text: `SELECT ${LISTED}${COLUMNS} FROM invoices WHERE user_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
 };
 // One round trip: pay if open (the first paid_at wins, so pay is idempotent), else read it as is.
 const MARK_PAID = {
@@ -62,10 +62,10 @@ export class PgInvoiceRepository implements InvoiceRepository {
     return (await this.#pool.query<InvoiceRecord>({ ...FIND_BY_ID, values: [id] })).rows[0];
   }
 
-  async listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<InvoiceRecord[]> {
+  async listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<ListedInvoice[]> {
     const r = after
-      ? await this.#pool.query<InvoiceRecord>({ ...NEXT_PAGE, values: [userId, after.createdAtUs, after.id, limit] })
-      : await this.#pool.query<InvoiceRecord>({ ...FIRST_PAGE, values: [userId, limit] });
+      ? await this.#pool.query<ListedInvoice>({ ...NEXT_PAGE, values: [userId, after.seq, limit] })
+      : await this.#pool.query<ListedInvoice>({ ...FIRST_PAGE, values: [userId, limit] });
     return r.rows;
   }
 

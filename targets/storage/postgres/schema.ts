@@ -21,10 +21,12 @@ CREATE TABLE invoices (
   currency      text NOT NULL,
   status        text NOT NULL CHECK (status IN ('open', 'paid')),
   created_at_us bigint NOT NULL,
-  paid_at_us    bigint
+  paid_at_us    bigint,
+  -- Insertion order, the list's "newest first": one sequence for every worker and replica.
+  seq           bigint GENERATED ALWAYS AS IDENTITY
 );
--- Serves the keyset query: equality on user_id, then the (created_at_us, id) order.
-CREATE INDEX invoices_user_created ON invoices (user_id, created_at_us DESC, id DESC);
+-- Serves the keyset query: equality on user_id, then the seq order.
+CREATE INDEX invoices_user_seq ON invoices (user_id, seq DESC);
 CREATE TABLE billing_accounts (
   user_id       uuid PRIMARY KEY,
   opened_at_us  bigint NOT NULL

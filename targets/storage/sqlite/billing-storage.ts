@@ -5,6 +5,7 @@ import type {
   InvoiceKey,
   InvoiceRecord,
   InvoiceRepository,
+  ListedInvoice,
 } from '../../domain/ports.js';
 import type { BillingStorage } from '../ports.js';
 import { openDatabase, type SqliteDb } from './database.js';
@@ -21,14 +22,16 @@ CREATE TABLE IF NOT EXISTS invoices (
   created_at_us INTEGER NOT NULL,
   paid_at_us    INTEGER
 );
--- Serves the keyset query: equality on user_id, then the (created_at_us, id) order.
-CREATE INDEX IF NOT EXISTS invoices_user_created ON invoices (user_id, created_at_us DESC, id DESC);
+-- Serves the keyset query: equality on user_id, then rowid order (an index holds the rowid).
+CREATE INDEX IF NOT EXISTS invoices_user ON invoices (user_id);
 CREATE TABLE IF NOT EXISTS billing_accounts (
   user_id       TEXT PRIMARY KEY,
   opened_at_us  INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
 
+// rowid is the insertion order: invoices are never deleted, so SQLite never reuses one.
+const LISTED = 'rowid AS seq, ';
 const COLUMNS =
   'id, user_id AS userId, amount_cents AS amountCents, currency, status, created_at_us AS createdAtUs, paid_at_us AS paidAtUs';
 
@@ -44,13 +47,11 @@ export class SqliteInvoiceRepository implements InvoiceRepository {
       'INSERT INTO invoices (id, user_id, amount_cents, currency, status, created_at_us, paid_at_us) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.#findById = db.prepare<[string], InvoiceRecord>(`SELECT ${COLUMNS} FROM invoices WHERE id = ?`);
-    this.#firstPage = db.prepare<[string, number], InvoiceRecord>(
-      `SELECT ${COLUMNS} FROM invoices WHERE user_id = ? ORDER BY created_at_us DESC, id DESC LIMIT ?`,
+    this.#firstPage = db.prepare<[string, number], ListedInvoice>(
+      `SELECT ${LISTED}${COLUMNS} FROM invoices WHERE user_id = ? ORDER BY rowid DESC LIMIT ?`,
     );
-    // Row-value comparison: "strictly after the cursor" in (created_at_us DESC, id DESC) order.
-    this.#nextPage = db.prepare<[string, number, string, number], InvoiceRecord>(
-      `SELECT ${COLUMNS} FROM invoices WHERE user_id = ? AND (created_at_us, id) < (?, ?)
-       ORDER BY created_at_us DESC, id DESC LIMIT ?`,
+    this.#nextPage = db.prepare<[string, number, number], ListedInvoice>(
+      `SELECT ${LISTED}${COLUMNS} FROM invoices WHERE user_id = ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
     );
     // Only an open invoice changes: the first paid_at wins, which makes pay idempotent.
     this.#markPaid = db.prepare<[number, string], InvoiceRecord>(
@@ -66,9 +67,9 @@ export class SqliteInvoiceRepository implements InvoiceRepository {
     return this.#findById.get(id);
   }
 
-  async listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<InvoiceRecord[]> {
+  async listByUser(userId: string, limit: number, after?: InvoiceKey): Promise<ListedInvoice[]> {
     return after
-      ? this.#nextPage.all(userId, after.createdAtUs, after.id, limit)
+      ? this.#nextPage.all(userId, after.seq, limit)
       : this.#firstPage.all(userId, limit);
   }
 
