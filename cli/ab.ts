@@ -12,6 +12,7 @@ import { terminalSummary } from '../reports/terminal.js';
 import { loadScenario } from '../scenarios/source.js';
 import { alphaOption, printComparison, testOption, writeCompareFiles } from './compare.js';
 import { intOption, secondsOption } from './options.js';
+import { RATE_HELP, rateOption } from './workload-flags.js';
 import { openRunSession } from './run-session.js';
 import { addCommandOptions, type ServeFlags } from './serve-flags.js';
 
@@ -24,6 +25,8 @@ interface AbFlags extends ServeFlags {
   maxTrials?: number;
   duration?: number;
   connections?: number;
+  rate?: number;
+  pin?: boolean;
   warmup?: number;
   out?: string;
   readyTimeout: number;
@@ -45,10 +48,12 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
     .requiredOption('--head <command>', 'the command that serves the head build')
     .option('--base-cwd <dir>', 'working directory of the base command (default --serve-cwd, else here)')
     .option('--head-cwd <dir>', 'working directory of the head command (default --serve-cwd, else here)')
-    .option('--trials <n>', `trials per side, interleaved, 1..100 (the welch test needs 3+, mann-whitney 5+)`, intOption('--trials', 1, 100), DEFAULT_AB_TRIALS)
-    .option('--max-trials <n>', 'sequential cap: while the gate is uncertain (and nothing regressed), run --trials more rounds, up to this many per side, each look at alpha / looks; default --trials (one look), 1..100', intOption('--max-trials', 1, 100))
+    .option('--trials <n>', 'trials per side, interleaved, 3..100 (the paired test needs 3 rounds)', intOption('--trials', 3, 100), DEFAULT_AB_TRIALS)
+    .option('--max-trials <n>', 'sequential cap: while the gate is uncertain (and nothing regressed), run --trials more rounds, up to this many per side, each look at alpha / looks; default --trials (one look), 3..100', intOption('--max-trials', 3, 100))
     .option('-d, --duration <seconds>', 'measured window per trial, 1..3600 s (constant executors)', secondsOption('--duration', 1, 3600))
     .option('-c, --connections <n>', 'closed-model connections (VUs), 1..10000', intOption('--connections', 1, 10000))
+    .option('--rate <n>', `${RATE_HELP}; a fixed rate keeps base and head at one load level, which steadies CPU per request`, rateOption)
+    .option('--pin', 'put the generator and the commands on separate cores (taskset)')
     .option('-w, --warmup <seconds>', 'warm-up before measuring, not recorded, 0..600 s', secondsOption('--warmup', 0, 600))
     .option('-o, --out <dir>', 'run folder (default results/<timestamp>-<scenario>)')
     .option('--ready-timeout <seconds>', 'time a command may take to become ready, 1..300 s', secondsOption('--ready-timeout', 1, 300), 30)

@@ -32,7 +32,7 @@ export interface AbOutcome {
  * `maxTrials` (default plan.trials: one look) caps the sequential procedure.
  */
 export async function runAb(plan: BenchmarkPlan, compare: CompareOptions, events: BenchmarkEvents, signal: AbortSignal, maxTrials = plan.trials): Promise<AbOutcome> {
-  // One look (the default) spends the whole alpha and needs no plan (and allows --trials 1 or 2).
+  // One look (the default) spends the whole alpha and needs no sequential plan.
   const seq = maxTrials > plan.trials ? planLooks(plan.trials, maxTrials, compare.alpha) : { looks: [plan.trials], alpha: compare.alpha, lookAlpha: compare.alpha };
   const sessions: Results[] = [];
   const looks: number[] = [];

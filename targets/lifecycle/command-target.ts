@@ -96,7 +96,10 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
   const out = openLog(outFile, header);
   const err = openLog(errFile, header);
   const config: SupervisorConfig = { command, graceMs: settings.graceMs };
-  const child = spawn(process.execPath, nodeCommand(siblingEntry(import.meta.url, './command-supervisor.js')), {
+  const supervisor = nodeCommand(siblingEntry(import.meta.url, './command-supervisor.js'));
+  // --pin: the supervisor starts on the targets' cores and everything it starts inherits them.
+  const [exe, args] = ctx.options.cpus ? ['taskset', ['-c', ctx.options.cpus, process.execPath, ...supervisor]] : [process.execPath, supervisor];
+  const child = spawn(exe, args, {
     // Own process group: stop() signals the group, so everything the command starts goes too.
     detached: true,
     cwd: cmd.cwd,
