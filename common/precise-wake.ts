@@ -6,6 +6,22 @@
 import { Worker } from 'node:worker_threads';
 import { generatorNice } from './thread-priority.js';
 
+/**
+ * The last stretch before a deadline the helper thread spins instead of sleeping. A sleeping
+ * thread leaves its (virtual) CPU idle, and an idle vCPU can take a while to be woken.
+ * ARCHBENCH_WAKE_SPIN_US overrides (0..2000); 0 sleeps all the way.
+ */
+export const WAKE_SPIN_ENV = 'ARCHBENCH_WAKE_SPIN_US';
+export const DEFAULT_WAKE_SPIN_US = 0;
+
+export function wakeSpinUs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[WAKE_SPIN_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_WAKE_SPIN_US;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 2000) throw new Error(`${WAKE_SPIN_ENV} must be an integer from 0 to 2000 (microseconds), got "${raw}"`);
+  return n;
+}
+
 /** Monotonic milliseconds, the same clock in every thread of the process. */
 export function monoMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -16,6 +32,7 @@ const SLEEPER = `
 const { workerData, parentPort } = require('node:worker_threads');
 // The wake-up is the one moment that must not wait behind other work (see thread-priority.ts).
 if (workerData.nice) { try { require('node:os').setPriority(workerData.nice); } catch {} }
+const spinUs = workerData.spinUs;
 const ctl = new Int32Array(workerData.shared, 0, 2);       // [0] sequence, [1] closing
 const deadline = new BigInt64Array(workerData.shared, 8, 1); // microseconds, 0 = none
 const nowUs = () => process.hrtime.bigint() / 1000n;
@@ -25,7 +42,9 @@ for (;;) {
   const t = Atomics.load(deadline, 0);
   if (t === 0n) { Atomics.wait(ctl, 0, seq); continue; }
   const remUs = Number(t - nowUs());
-  if (remUs > 0) { Atomics.wait(ctl, 0, seq, remUs / 1000); continue; }
+  if (remUs > spinUs) { Atomics.wait(ctl, 0, seq, (remUs - spinUs) / 1000); continue; }
+  // The last stretch: spin, unless a newer deadline (or close) comes meanwhile.
+  if (remUs > 0) { while (nowUs() < t && Atomics.load(ctl, 0) === seq) {} continue; }
   // Clear only the deadline we fired for; a newer one set meanwhile stays armed.
   Atomics.compareExchange(deadline, 0, t, 0n);
   parentPort.postMessage(0);
@@ -39,11 +58,12 @@ export class PreciseWake {
   #armed = false;
   #closed = false;
 
-  constructor(onWake: () => void) {
+  /** `spinUs`: see wakeSpinUs (default: none). */
+  constructor(onWake: () => void, opts: { spinUs?: number } = {}) {
     const shared = new SharedArrayBuffer(16);
     this.#ctl = new Int32Array(shared, 0, 2);
     this.#deadline = new BigInt64Array(shared, 8, 1);
-    this.#worker = new Worker(SLEEPER, { eval: true, workerData: { shared, nice: generatorNice() } });
+    this.#worker = new Worker(SLEEPER, { eval: true, workerData: { shared, nice: generatorNice(), spinUs: opts.spinUs ?? 0 } });
     this.#worker.unref();
     this.#worker.on('message', () => {
       if (this.#closed) return;

@@ -4,7 +4,7 @@
 // arrival is dropped and counted, like k6's dropped_iterations.
 import { createHistogram, recordUs, type Histogram } from '../../record/histogram.js';
 import type { ExecutorConfig } from '../../scenarios/executor.js';
-import { PreciseWake, monoMs } from '../../common/precise-wake.js';
+import { PreciseWake, monoMs, wakeSpinUs } from '../../common/precise-wake.js';
 import { Recorder, errorKind } from './recorder.js';
 import type { CallSource, LoadClient, PreparedCall } from './load-client.js';
 import { arrivalSchedule } from './schedule.js';
@@ -80,7 +80,7 @@ export function runOpenLoop(
       wake.at(startAtMs + schedule.at(next));
     };
     const onAbort = () => stopScheduling();
-    const wake = new PreciseWake(pump);
+    const wake = new PreciseWake(pump, { spinUs: wakeSpinUs() });
     signal.addEventListener('abort', onAbort, { once: true });
     recorder.start(performance.now() + (startAtMs - monoMs()));
     if (signal.aborted) return stopScheduling();
