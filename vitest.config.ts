@@ -11,6 +11,7 @@ const SERIAL = [
   'test/harness/gate*/**/*.test.ts', // the gate experiment: false-alarm and detection rates
   'test/e2e/ci-gate.test.ts', // the gate must see a 1 ms/request CPU regression over 5 trials
   'test/cli/serve-run.test.ts', // CPU per request within 10% of a known busy loop
+  'test/cli/serve-php-fpm.test.ts', // FPM's repeated boot in CPU per request, at least 1.5 ms
   'test/harness/proc.test.ts', // CPU of a burning process tree, schedstat vs ticks within 40 ms
   'test/harness/generator-health.test.ts', // this thread's CPU over a 100 ms spin
   'test/targets/edge/tick.test.ts', // ticks counted per 2 s window, within 25%
