@@ -4,9 +4,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeCommand, siblingEntry } from '../../common/module-entry.js';
 import type { ExitInfo, RunningTarget, StartContext, TargetSpec } from '../target.js';
-import type { SupervisorConfig, SupervisorMessage } from './command-supervisor.js';
+import type { SupervisorCommand, SupervisorConfig, SupervisorMessage } from './command-supervisor.js';
 import { stopGroup, trackGroup, forgetGroup } from './process-group.js';
 import { describeCheck, freePort, portAccepts, waitReady, type ReadyCheck } from './readiness.js';
 import { ServiceStartError } from './spawn.js';
@@ -39,6 +40,8 @@ export interface CommandSettings {
 export const DEFAULT_GRACE_MS = 5000;
 const TAIL_LINES = 20;
 const BACKSTOP_MS = 2000;
+/** How long a stop waits for the supervisor to say it began, before signalling the group itself. */
+const ASK_MS = 1000;
 const TAIL_BYTES = 16 * 1024;
 
 export function usesPlaceholder(cmd: ServeCommand, settings: Pick<CommandSettings, 'readyUrl'>): boolean {
@@ -114,10 +117,13 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
   let commandExit: ExitInfo | undefined;
   let commandPid: number | undefined;
   let supervisorKilled = false;
+  let stoppingAck: () => void = () => undefined;
+  const supervisorStopping = new Promise<void>((resolve) => (stoppingAck = resolve));
   const spawned = new Promise<number>((resolve) => {
     child.on('message', (m: SupervisorMessage) => {
       if (m.type === 'spawned') resolve((commandPid = m.pid));
       if (m.type === 'exit') commandExit = { code: m.code, signal: m.signal };
+      if (m.type === 'stopping') stoppingAck();
       if (m.type === 'killing') supervisorKilled = true;
     });
   });
@@ -140,8 +146,14 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      // The supervisor applies the grace period to the group; ours is the backstop if it hangs.
-      const { killed } = await stopGroup(pgid, supervisorExited, settings.graceMs + BACKSTOP_MS);
+      // The supervisor starts the stop (it finds processes that left the group first) and
+      // applies the grace period; ours is the backstop if it hangs or cannot be asked.
+      let termSent = false;
+      if (child.connected) {
+        child.send({ type: 'stop' } satisfies SupervisorCommand);
+        termSent = await Promise.race([supervisorStopping.then(() => true), supervisorExited.then(() => true), sleep(ASK_MS).then(() => false)]);
+      }
+      const { killed } = await stopGroup(pgid, supervisorExited, settings.graceMs + BACKSTOP_MS, { termSent });
       if (child.connected) child.disconnect();
       if (killed || supervisorKilled) (settings.warn ?? defaultWarn)(`${cmd.name} did not exit within ${settings.graceMs} ms of SIGTERM: killed its process group with SIGKILL`);
     })();

@@ -29,13 +29,13 @@ export function isTracked(pgid: number): boolean {
 }
 
 /**
- * SIGTERM to the group, SIGKILL after `graceMs` if the leader has not exited, then SIGKILL
+ * SIGTERM to the group (unless `termSent`: the leader sent it), SIGKILL after `graceMs` if the leader has not exited, then SIGKILL
  * whatever is left in the group (children that outlived their leader). Resolves with whether
  * the grace period ran out.
  */
-export async function stopGroup(pgid: number, leaderExited: Promise<unknown>, graceMs: number): Promise<{ killed: boolean }> {
+export async function stopGroup(pgid: number, leaderExited: Promise<unknown>, graceMs: number, opts: { termSent?: boolean } = {}): Promise<{ killed: boolean }> {
   if (!liveGroups.has(pgid)) return { killed: false };
-  killGroup(pgid, 'SIGTERM');
+  if (!opts.termSent) killGroup(pgid, 'SIGTERM');
   let killed = false;
   const timer = setTimeout(() => {
     killed = true;

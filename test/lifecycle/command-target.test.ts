@@ -44,6 +44,14 @@ describe('command target', () => {
     expect(await waitFor(() => pids.every(isGone), 3000)).toBe(true);
   });
 
+  it('a process that left the group (setsid, as php-fpm does) is found in the tree and stopped with it', async () => {
+    const t = await start(busyCommand({ BUSY_US: 0, GRANDCHILD: 'setsid' }));
+    const pids = pidsIn(readFileSync(join(dir, 'serve', 'svc.stderr.log'), 'utf8').split('# archbench').pop()!);
+    expect(pids.length).toBe(2);
+    await t.stop();
+    expect(await waitFor(() => pids.every(isGone), 3000)).toBe(true);
+  });
+
   it('a command that never becomes ready: a clear error with its last stderr lines, nothing left', async () => {
     const err = await startError(busyCommand({ MODE: 'never-ready', GRANDCHILD: 1 }), {}, 1500);
     expect(err.message).toMatch(/svc .* did not become ready within 1500 ms \(waited for port \d+ to accept TCP connections\)/);
@@ -96,6 +104,19 @@ describe('command target', () => {
     expect(pids.length).toBe(2);
     harness.kill('SIGKILL');
     // SIGTERM is ignored by the command: the supervisor's SIGKILL after 500 ms takes the group.
+    expect(await waitFor(() => pids.every(isGone), 5000)).toBe(true);
+    rmSync(logDir, { recursive: true, force: true });
+  });
+
+  it("dead-man's switch: a process that left the group goes too", async () => {
+    const harness = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../fixtures/serve/harness-then-die.ts', import.meta.url)), busyCommand({ GRANDCHILD: 'setsid' })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const line = await new Promise<string>((resolve) => harness.stdout.once('data', (c: Buffer) => resolve(c.toString())));
+    const { logDir } = JSON.parse(line) as { logDir: string };
+    const pids = pidsIn(readFileSync(join(logDir, 'dms.stderr.log'), 'utf8'));
+    expect(pids.length).toBe(2);
+    harness.kill('SIGKILL');
     expect(await waitFor(() => pids.every(isGone), 5000)).toBe(true);
     rmSync(logDir, { recursive: true, force: true });
   });
