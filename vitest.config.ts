@@ -36,6 +36,9 @@ export default defineConfig({
     // Each project names its own files: `extends: true` would add a root include to both.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Services the tests start run from dist/ (fresh: see test/global-build.ts), not through tsx.
+    globalSetup: ['test/global-build.ts'],
+    env: { ARCHBENCH_BUILT_CHILDREN: '1' },
     projects: [
       {
         extends: true,

@@ -5,7 +5,7 @@
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { siblingEntry } from '../../common/module-entry.js';
+import { childEntry } from '../../common/module-entry.js';
 import type { Profiler } from './profiler.js';
 
 type ClinicTool = 'doctor' | 'flame';
@@ -59,7 +59,7 @@ export function clinicProfiler(tool: ClinicTool): Profiler {
       return undefined;
     },
     targetOptions: (dir) => ({
-      wrap: { entry: siblingEntry(import.meta.url, '../../targets/lifecycle/clinic-host.js'), args: [tool, dir], stopGraceMs: STOP_GRACE_MS[tool] },
+      wrap: { entry: childEntry(import.meta.url, '../../targets/lifecycle/clinic-host.js'), args: [tool, dir], stopGraceMs: STOP_GRACE_MS[tool] },
     }),
     async outputs(dir) {
       // Scratch folders of the hosts: empty unless a host was killed before it could clean up.

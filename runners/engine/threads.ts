@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { createHistogram, decodeHistogram } from '../../record/histogram.js';
 import { isOpenModel } from '../../scenarios/executor.js';
 import { monoMs } from '../../common/precise-wake.js';
-import { siblingEntry } from '../../common/module-entry.js';
+import { childEntry } from '../../common/module-entry.js';
 import { Recorder } from './recorder.js';
 import type { LoadPlan, RunEvents, Sample } from '../runner.js';
 import type { FromThread, ThreadInit, ToThread } from './thread-protocol.js';
@@ -20,7 +20,7 @@ export function threadable(plan: LoadPlan): boolean {
 export async function runThreads(plan: LoadPlan, threads: number, signal: AbortSignal, events: RunEvents, totalMs: number): Promise<Sample> {
   const scenario = plan.scenarioSource;
   if (!scenario) throw new Error('generator threads need a scenario loadable by name or file; run with --generator-threads 1');
-  const entry = siblingEntry(import.meta.url, './thread-main.js');
+  const entry = childEntry(import.meta.url, './thread-main.js');
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const workers = Array.from({ length: threads }, (_, index) => {
     const init: ThreadInit = {

@@ -1,7 +1,7 @@
 // bare-node-http: a reference peer serving GET /health, POST /users and GET /users/:id only,
 // to measure what the frameworks (and the domain layer) add. Not put through conformance.
 import { scryptNFor } from '../contracts/password-cost.js';
-import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
+import { childEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { singleProcessTarget } from '../monolith/running-target.js';
 import type { BaselineConfig } from './config.js';
@@ -21,7 +21,7 @@ export const bareNodeHttp: TargetSpec = {
     };
     const proc = await spawnService({
       name: 'bare-node-http',
-      entry: siblingEntry(import.meta.url, './main.js'),
+      entry: childEntry(import.meta.url, './main.js'),
       config,
       ...spawnOptionsFrom(ctx),
     });

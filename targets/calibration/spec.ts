@@ -1,6 +1,6 @@
 // The calibration target: a server with a known latency distribution, used to test the
 // measurement itself. It serves no part of the public API (reference: not put through conformance).
-import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
+import { childEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { singleProcessTarget } from '../monolith/running-target.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
 import { DEFAULT_LATENCY, parseLatency, type CalibrationSpec } from './latency-spec.js';
@@ -16,7 +16,7 @@ export function calibrationTarget(spec: CalibrationSpec = { latency: parseLatenc
     async start(ctx: StartContext): Promise<RunningTarget> {
       const proc = await spawnService({
         name,
-        entry: siblingEntry(import.meta.url, './main.js'),
+        entry: childEntry(import.meta.url, './main.js'),
         config: { host: ctx.host, spec },
         ...spawnOptionsFrom(ctx),
       });

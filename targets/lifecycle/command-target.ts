@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { nodeCommand, siblingEntry } from '../../common/module-entry.js';
+import { nodeCommand, childEntry } from '../../common/module-entry.js';
 import type { ExitInfo, RunningTarget, StartContext, TargetSpec } from '../target.js';
 import type { SupervisorCommand, SupervisorConfig, SupervisorMessage } from './command-supervisor.js';
 import { stopGroup, trackGroup, forgetGroup } from './process-group.js';
@@ -99,7 +99,7 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
   const out = openLog(outFile, header);
   const err = openLog(errFile, header);
   const config: SupervisorConfig = { command, graceMs: settings.graceMs };
-  const supervisor = nodeCommand(siblingEntry(import.meta.url, './command-supervisor.js'));
+  const supervisor = nodeCommand(childEntry(import.meta.url, './command-supervisor.js'));
   // --pin: the supervisor starts on the targets' cores and everything it starts inherits them.
   const [exe, args] = ctx.options.cpus ? ['taskset', ['-c', ctx.options.cpus, process.execPath, ...supervisor]] : [process.execPath, supervisor];
   const child = spawn(exe, args, {

@@ -6,7 +6,7 @@ import type { ExitInfo, StartContext } from '../target.js';
 import { forgetGroup, stopGroup, trackGroup } from './process-group.js';
 import { wrappedCommand, type ProcessWrapper } from './wrap.js';
 
-export { siblingEntry, nodeCommand } from '../../common/module-entry.js';
+export { childEntry, nodeCommand } from '../../common/module-entry.js';
 
 export interface ReadyMessage {
   type: 'ready';

@@ -5,7 +5,7 @@
 // not apply, and `bench run` pairs it with gRPC scenarios only.
 import { NO_SWITCHES } from '../switches.js';
 import { scryptNFor } from '../contracts/password-cost.js';
-import { siblingEntry, spawnService, type ServiceProcess, spawnOptionsFrom } from '../lifecycle/spawn.js';
+import { childEntry, spawnService, type ServiceProcess, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import type { BackendConfig, PeersMessage } from '../services/config.js';
 import { provisionStorage } from '../storage/provision.js';
 import type { RunningTarget, StartContext, TargetSpec } from '../target.js';
@@ -51,7 +51,7 @@ export function usersGrpcService(): TargetSpec {
             };
             const p = await spawnService({
               name: `${name}/${service}`,
-              entry: siblingEntry(import.meta.url, ENTRIES[service]),
+              entry: childEntry(import.meta.url, ENTRIES[service]),
               config,
               ...spawnOptionsFrom(ctx),
             });

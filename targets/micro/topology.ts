@@ -2,7 +2,7 @@
 // service its own database), then the peers' addresses to every backend, then the gateway.
 // The harness sees one RunningTarget: every pid, and `exited` as soon as ANY process exits.
 import { join } from 'node:path';
-import { siblingEntry, spawnService, type ServiceProcess, type SpawnServiceOptions, spawnOptionsFrom } from '../lifecycle/spawn.js';
+import { childEntry, spawnService, type ServiceProcess, type SpawnServiceOptions, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { connectUrl } from '../monolith/running-target.js';
 import { backendEventStats } from './event-stats-source.js';
 import type { BackendConfig, GatewayConfig, Peers, PeersMessage } from '../services/config.js';
@@ -55,7 +55,7 @@ export async function startTopology(ctx: StartContext, plan: TopologyPlan): Prom
   const spawnOne = async (name: string, entry: string, config: unknown): Promise<ServiceProcess> => {
     const opts: SpawnServiceOptions = {
       name: `${plan.name}/${name}`,
-      entry: siblingEntry(import.meta.url, entry),
+      entry: childEntry(import.meta.url, entry),
       config,
       ...spawnOptionsFrom(ctx),
     };

@@ -4,7 +4,7 @@ import { serveChild } from '../lifecycle/child.js';
 import { closingAlso } from '../lifecycle/owned.js';
 import { DEFAULT_PROCESS_TIMEOUT_MS } from '../lifecycle/process-per-request.js';
 import { lifecycles } from '../lifecycle/registry.js';
-import { siblingEntry } from '../lifecycle/spawn.js';
+import { childEntry } from '../lifecycle/spawn.js';
 import { forkWorkers, isClusterPrimary } from '../lifecycle/workers.js';
 import { answerCacheStats } from '../lifecycle/cache-stats.js';
 import { WebStack } from '../contracts/http/web-stack.js';
@@ -31,7 +31,7 @@ async function serveMonolith(cfg: MonolithConfig) {
   const app = await lifecycles[cfg.lifecycle]({
     build: buildMonolithFromConfig,
     process: {
-      entry: siblingEntry(import.meta.url, './request-main.js'),
+      entry: childEntry(import.meta.url, './request-main.js'),
       poolSize: cfg.processPool,
       timeoutMs: DEFAULT_PROCESS_TIMEOUT_MS,
     },

@@ -4,7 +4,7 @@ import { stoppingAlso } from '../lifecycle/owned.js';
 import { jwtSecretFor } from '../contracts/jwt-secret.js';
 import { scryptNFor } from '../contracts/password-cost.js';
 import { DEFAULT_PROCESS_POOL } from '../lifecycle/process-per-request.js';
-import { siblingEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
+import { childEntry, spawnService, spawnOptionsFrom } from '../lifecycle/spawn.js';
 import { STATE_PROBE_ENV } from '../lifecycle/state-probe.js';
 import { join } from 'node:path';
 import { mergeSwitches, withEdgeAxes, type EdgeSwitches } from '../edge/switches.js';
@@ -87,7 +87,7 @@ export function monolith(framework: MonolithFramework, shape: MonolithShape = {}
       return stoppingAlso(
         () => storage.release(),
         async () => {
-          const proc = await spawnService({ name, entry: siblingEntry(import.meta.url, './main.js'), config, ...spawnOptionsFrom(ctx) });
+          const proc = await spawnService({ name, entry: childEntry(import.meta.url, './main.js'), config, ...spawnOptionsFrom(ctx) });
           return { ...singleProcessTarget(proc), jwtSecret, ...(switches.cache ? { cache: cacheStatsSource([proc]) } : {}) };
         },
       );
