@@ -7,12 +7,14 @@ import { Worker } from 'node:worker_threads';
 import { generatorNice } from './thread-priority.js';
 
 /**
- * The last stretch before a deadline the helper thread spins instead of sleeping. A sleeping
- * thread leaves its (virtual) CPU idle, and an idle vCPU can take a while to be woken.
+ * The last stretch before a deadline the helper thread spins instead of sleeping, after a gap of
+ * 1 ms or more. A sleeping thread leaves its (virtual) CPU idle, and an idle vCPU can take a while
+ * to be woken (docs/measurement.md: the open model's median send lag at 100/s, 0.2-0.36 ms
+ * sleeping, 0.03-0.06 ms spinning the last 200 us).
  * ARCHBENCH_WAKE_SPIN_US overrides (0..2000); 0 sleeps all the way.
  */
 export const WAKE_SPIN_ENV = 'ARCHBENCH_WAKE_SPIN_US';
-export const DEFAULT_WAKE_SPIN_US = 0;
+export const DEFAULT_WAKE_SPIN_US = 200;
 
 export function wakeSpinUs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env[WAKE_SPIN_ENV];
@@ -33,6 +35,10 @@ const { workerData, parentPort } = require('node:worker_threads');
 // The wake-up is the one moment that must not wait behind other work (see thread-priority.ts).
 if (workerData.nice) { try { require('node:os').setPriority(workerData.nice); } catch {} }
 const spinUs = workerData.spinUs;
+// Spin only after a gap of 1 ms or more: in a busier stream the CPU never goes idle, and a
+// spinning helper would take the time the sending thread needs (on the same core under --pin).
+const SPIN_AFTER_GAP_US = 1000n;
+let lastWakeUs = 0n;
 const ctl = new Int32Array(workerData.shared, 0, 2);       // [0] sequence, [1] closing
 const deadline = new BigInt64Array(workerData.shared, 8, 1); // microseconds, 0 = none
 const nowUs = () => process.hrtime.bigint() / 1000n;
@@ -42,11 +48,13 @@ for (;;) {
   const t = Atomics.load(deadline, 0);
   if (t === 0n) { Atomics.wait(ctl, 0, seq); continue; }
   const remUs = Number(t - nowUs());
-  if (remUs > spinUs) { Atomics.wait(ctl, 0, seq, (remUs - spinUs) / 1000); continue; }
+  const spin = spinUs > 0 && t - lastWakeUs >= SPIN_AFTER_GAP_US ? spinUs : 0;
+  if (remUs > spin) { Atomics.wait(ctl, 0, seq, (remUs - spin) / 1000); continue; }
   // The last stretch: spin, unless a newer deadline (or close) comes meanwhile.
   if (remUs > 0) { while (nowUs() < t && Atomics.load(ctl, 0) === seq) {} continue; }
   // Clear only the deadline we fired for; a newer one set meanwhile stays armed.
   Atomics.compareExchange(deadline, 0, t, 0n);
+  lastWakeUs = nowUs();
   parentPort.postMessage(0);
 }
 `;
