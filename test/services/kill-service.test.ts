@@ -81,7 +81,9 @@ describe('a benchmark run whose users service dies', () => {
       const processes = childrenOf(child.pid!);
       const users = processes.find((p) => cmdline(p).includes('services/users/main'));
       expect(users).toBeDefined();
-      await new Promise((r) => setTimeout(r, 1000));
+      // Kill once responses are being recorded (a progress line with a rate above 0), not after a
+      // fixed second: on a loaded machine the first second of the window can pass without one.
+      expect(await waitFor(() => /measure \d+\/\d+ s, [1-9]\d* req\/s/.test(stderr), 30_000)).toBe(true);
       process.kill(users!, 'SIGKILL');
       expect(await exited).toBe(1);
       const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
