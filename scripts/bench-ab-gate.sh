@@ -14,9 +14,7 @@ PCT=${2:-10}
 BASE_US=${3:-1000}
 shift $(( $# < 3 ? $# : 3 ))
 EXTRA=("$@")
-if [ ! -f dist/cli/main.js ] || [ -n "$(find cli common record interop harness runners scenarios targets reports analysis -name '*.ts' -newer dist/cli/main.js -print -quit)" ]; then
-  npx tsc -p tsconfig.json
-fi
+node scripts/ensure-build.mjs
 
 OUT=$(mktemp -d /tmp/archbench-abgate-XXXXXX)
 SERVER="node $PWD/test/fixtures/serve/busy-server.mjs {port}"

@@ -12,9 +12,7 @@ SECS=${2:-5}
 CONNS=${3:-32}
 # The generators run the built CLI: rebuild when a source is newer than the build, or the
 # numbers would be those of old code.
-if [ ! -f dist/cli/main.js ] || [ -n "$(find cli common record interop harness runners scenarios targets reports -name '*.ts' -newer dist/cli/main.js -print -quit)" ]; then
-  npx tsc -p tsconfig.json
-fi
+node scripts/ensure-build.mjs
 
 WORK=$(mktemp -d /tmp/archbench-genbench-XXXXXX)
 NGINX_PID=""
