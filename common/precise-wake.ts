@@ -9,8 +9,8 @@ import { generatorNice } from './thread-priority.js';
 /**
  * The last stretch before a deadline the helper thread spins instead of sleeping, after a gap of
  * 1 ms or more. A sleeping thread leaves its (virtual) CPU idle, and an idle vCPU can take a while
- * to be woken (docs/measurement.md: the open model's median send lag at 100/s, 0.2-0.36 ms
- * sleeping, 0.03-0.06 ms spinning the last 200 us).
+ * to be woken (docs/measurement.md: the open model's median send lag at 100/s, 0.19-0.36 ms
+ * sleeping, 0.03-0.12 ms spinning the last 200 us).
  * ARCHBENCH_WAKE_SPIN_US overrides (0..2000); 0 sleeps all the way.
  */
 export const WAKE_SPIN_ENV = 'ARCHBENCH_WAKE_SPIN_US';

@@ -2,7 +2,7 @@
 // after cancel; the same with the spinning last stretch. (How late it is, is a benchmark's
 // question: scripts/bench-open-lag.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { PreciseWake, WAKE_SPIN_ENV, monoMs, wakeSpinUs } from '../../common/precise-wake.js';
+import { DEFAULT_WAKE_SPIN_US, PreciseWake, WAKE_SPIN_ENV, monoMs, wakeSpinUs } from '../../common/precise-wake.js';
 
 const open: PreciseWake[] = [];
 afterEach(async () => {
@@ -51,7 +51,8 @@ describe.each([0, 500])('PreciseWake, spinning the last %i us', (spinUs) => {
 
 describe('wakeSpinUs', () => {
   it('defaults, accepts 0..2000 and names the variable otherwise', () => {
-    expect(wakeSpinUs({})).toBeGreaterThanOrEqual(0);
+    expect(wakeSpinUs({})).toBe(DEFAULT_WAKE_SPIN_US);
+    expect(wakeSpinUs({ [WAKE_SPIN_ENV]: '' })).toBe(DEFAULT_WAKE_SPIN_US);
     expect(wakeSpinUs({ [WAKE_SPIN_ENV]: '0' })).toBe(0);
     expect(wakeSpinUs({ [WAKE_SPIN_ENV]: '2000' })).toBe(2000);
     expect(() => wakeSpinUs({ [WAKE_SPIN_ENV]: '2001' })).toThrow(WAKE_SPIN_ENV);
