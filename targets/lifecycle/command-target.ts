@@ -151,6 +151,8 @@ async function startCommand(cmd: ServeCommand, settings: CommandSettings, ctx: S
       let termSent = false;
       if (child.connected) {
         child.send({ type: 'stop' } satisfies SupervisorCommand);
+        // The timer stays ref'd: the channel is unref'd, and nothing else may keep this process
+        // alive while it waits for the answer (an unref'd one let a run exit mid-stop, no results).
         termSent = await Promise.race([supervisorStopping.then(() => true), supervisorExited.then(() => true), sleep(ASK_MS).then(() => false)]);
       }
       const { killed } = await stopGroup(pgid, supervisorExited, settings.graceMs + BACKSTOP_MS, { termSent });
