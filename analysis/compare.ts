@@ -1,14 +1,14 @@
 // Base vs head: per target and metric, the ratio with its interval and a verdict. A metric
 // regresses only when BOTH a statistical test over trials says the difference is real AND
 // the change is at least the minimum effect (Perfherder / Pinpoint / criterion style).
-import type { SignificanceTest } from '../record/gate.js';
+import type { PairedTest, SignificanceTest } from '../record/gate.js';
 import { METRICS, usableRuns, targetNames, type MetricDef } from './aggregate.js';
 import type { MetricKey, Results, TrialEstimate } from '../record/results.js';
 import { estimate, mannWhitney, onLogs, ratioOfMedians, smallestMannWhitneyP, welchT, yuenT } from './stats.js';
 import { UsageError } from '../common/errors.js';
 import { settingDifferences } from './differences.js';
-import { pairedT, pairingOf, roundPairs } from './paired.js';
-import { pairedMde, unpairedMde } from './mde.js';
+import { pairedTest, pairingOf, roundPairs } from './paired.js';
+import { detectableShift, unpairedMde } from './mde.js';
 import type { RunResult } from '../record/results.js';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'uncertain';
@@ -59,10 +59,14 @@ export const SIGNIFICANCE_TESTS: readonly SignificanceTest[] = ['welch', 'yuen',
 export const DEFAULT_TEST: SignificanceTest = 'welch';
 
 /** The test a comparison applied: the paired one when base and head ran interleaved, else the unpaired one asked for. */
-export type AppliedTest = SignificanceTest | 'paired-t';
+export type AppliedTest = SignificanceTest | PairedTest;
+export type { PairedTest };
+export const PAIRED_TESTS: readonly PairedTest[] = ['paired-t', 'paired-yuen'];
+export const DEFAULT_PAIRED_TEST: PairedTest = 'paired-t';
 
 export const TEST_TEXT: Record<AppliedTest, string> = {
   'paired-t': 'a two-sided paired t-test on log(head/base) of the trials run side by side (trial i of each in round i of one interleaved run)',
+  'paired-yuen': "a two-sided paired Yuen test (20% trimmed mean) on log(head/base) of the trials run side by side (trial i of each in round i of one interleaved run)",
   welch: "a two-sided Welch t-test on the logarithms of the trials' values",
   yuen: "a two-sided Yuen (20% trimmed) t-test on the logarithms of the trials' values",
   'mann-whitney': 'a two-sided exact Mann-Whitney U test over trials',
@@ -77,6 +81,8 @@ export interface CompareOptions {
   failOnUncertain?: boolean;
   /** 'auto' (default): the paired test when the data shows base and head ran interleaved; 'off': always the unpaired `test`. */
   pairing?: 'auto' | 'off';
+  /** The paired test when pairing applies; default DEFAULT_PAIRED_TEST. */
+  pairedTest?: PairedTest;
 }
 
 /**
@@ -225,10 +231,10 @@ function unpairedOutcome(test: SignificanceTest, a: number[], b: number[], alpha
   return { p, ratio: ratioOfMedians(a, b), mde };
 }
 
-function pairedOutcome(pairs: Array<[number, number]>, alpha: number): TestOutcome {
-  const t = pairedT(pairs);
+function pairedOutcome(test: PairedTest, pairs: Array<[number, number]>, alpha: number): TestOutcome {
+  const t = pairedTest(test, pairs);
   const ratio = t.onLogs ? { median: Math.exp(t.mean), ci: { lo: Math.exp(t.lo), hi: Math.exp(t.hi) }, n: t.n } : ratioOfMedians(pairs.map((x) => x[0]), pairs.map((x) => x[1]));
-  const mde = t.onLogs ? pairedMde(t.sd, t.n, alpha) : null;
+  const mde = t.onLogs ? Math.expm1(detectableShift(t.se, t.df, alpha)) : null;
   return { p: t.p, ratio, mde };
 }
 
@@ -239,7 +245,7 @@ function judge(def: MetricDef, a: number[], b: number[], opts: CompareOptions, p
   const shell = { metric: def.key, label: def.label, better: def.better, base, head, minEffect };
   if (!base && !head) return { ...shell, ratio: null, difference: null, p: null, mde: null, verdict: 'unchanged', reason: 'not measured on either side' };
   if (!base || !head) return { ...shell, ratio: null, difference: null, p: null, mde: null, verdict: 'uncertain', reason: `measured only in ${base ? 'base' : 'head'}` };
-  const outcome = pairs && pairs.length >= 2 ? pairedOutcome(pairs, opts.alpha) : unpairedOutcome(opts.test ?? DEFAULT_TEST, a, b, opts.alpha);
+  const outcome = pairs && pairs.length >= 2 ? pairedOutcome(opts.pairedTest ?? DEFAULT_PAIRED_TEST, pairs, opts.alpha) : unpairedOutcome(opts.test ?? DEFAULT_TEST, a, b, opts.alpha);
   const { ratio, p } = outcome;
   const mde = outcome.mde ?? (def.kind === 'errors' && a.length >= 2 && b.length >= 2 ? unpairedMde(a, b, opts.alpha, false) : null);
   const difference = head.median - base.median;
@@ -328,7 +334,7 @@ export function compareResults(base: Results, head: Results, opts: CompareOption
       target,
       baseTrials: a.length,
       headTrials: b.length,
-      test: pairing.paired ? 'paired-t' : test,
+      test: pairing.paired ? (opts.pairedTest ?? DEFAULT_PAIRED_TEST) : test,
       pairs: rounds.length,
       metrics: METRICS.map((def) => judge(def, values(a, def), values(b, def), opts, pairsOf(def))),
     };

@@ -42,15 +42,21 @@ export function detectableShift(se: number, df: number, alpha: number, power = M
   return (tQuantileTwoSided(alpha, df) + tQuantileTwoSided(2 * (1 - power), df)) * se;
 }
 
-/** Relative MDE of the paired test over n pairs whose log ratios have standard deviation sd. */
-export function pairedMde(sd: number, n: number, alpha: number, power = MDE_POWER): number {
-  if (n < 2) return Number.POSITIVE_INFINITY;
-  return Math.expm1(detectableShift(sd / Math.sqrt(n), n - 1, alpha, power));
+/**
+ * Relative MDE of the paired test over n pairs whose log ratios have standard deviation sd
+ * (winsorised, for Yuen's test with `trim` > 0: g = floor(trim n) pairs trimmed at each end,
+ * h = n - 2g kept, standard error sqrt((n - 1) sd^2 / (h (h - 1))) on h - 1 degrees of freedom;
+ * at trim 0 that is the t-test's sd / sqrt(n) on n - 1).
+ */
+export function pairedMde(sd: number, n: number, alpha: number, power = MDE_POWER, trim = 0): number {
+  const h = n - 2 * Math.floor(trim * n);
+  if (h < 2) return Number.POSITIVE_INFINITY;
+  return Math.expm1(detectableShift(Math.sqrt(((n - 1) * sd * sd) / (h * (h - 1))), h - 1, alpha, power));
 }
 
 /** Pairs needed for the paired test to resolve `effect` (relative) at this noise; null beyond `limit`. */
-export function pairsToResolve(sd: number, effect: number, alpha: number, limit = 1000, power = MDE_POWER): number | null {
-  for (let n = 2; n <= limit; n++) if (pairedMde(sd, n, alpha, power) <= effect) return n;
+export function pairsToResolve(sd: number, effect: number, alpha: number, limit = 1000, power = MDE_POWER, trim = 0): number | null {
+  for (let n = 2; n <= limit; n++) if (pairedMde(sd, n, alpha, power, trim) <= effect) return n;
   return null;
 }
 

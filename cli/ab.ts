@@ -6,11 +6,11 @@ import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { AB_BASE, AB_HEAD, runAb } from '../harness/ab.js';
 import { buildPlan } from '../harness/plan.js';
 import { defaultOutDir, writeResultsFolder } from './results-folder.js';
-import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, type SignificanceTest } from '../analysis/compare.js';
+import { DEFAULT_ALPHA, DEFAULT_PAIRED_TEST, DEFAULT_TEST, SIGNIFICANCE_TESTS, type PairedTest, type SignificanceTest } from '../analysis/compare.js';
 import { parseMinEffects } from '../analysis/min-effects.js';
 import { terminalSummary } from '../reports/terminal.js';
 import { loadScenario } from '../scenarios/source.js';
-import { alphaOption, printComparison, testOption, writeCompareFiles } from './compare.js';
+import { PAIRED_TEST_HELP, alphaOption, pairedTestOption, printComparison, testOption, writeCompareFiles } from './compare.js';
 import { intOption, secondsOption } from './options.js';
 import { RATE_HELP, rateOption } from './workload-flags.js';
 import { openRunSession } from './run-session.js';
@@ -34,6 +34,7 @@ interface AbFlags extends ServeFlags {
   threshold?: string;
   alpha: number;
   test: SignificanceTest;
+  pairedTest: PairedTest;
   failOnUncertain?: boolean;
   ascii?: boolean;
 }
@@ -60,7 +61,8 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
     .option('--request-timeout <seconds>', 'per-request timeout, 0.1..120 s', secondsOption('--request-timeout', 0.1, 120), 10)
     .option('--threshold <list>', 'minimum effects, as bench compare, e.g. p99=+15%,rps=-5%')
     .option('--alpha <p>', 'significance level, 0..0.5', alphaOption, DEFAULT_ALPHA)
-    .option('--test <name>', `the unpaired test of bench compare: ${SIGNIFICANCE_TESTS.join(', ')}; unused here, where both sides run interleaved and the paired t-test decides`, testOption, DEFAULT_TEST)
+    .option('--test <name>', `the unpaired test of bench compare: ${SIGNIFICANCE_TESTS.join(', ')}; unused here, where both sides run interleaved and --paired-test decides`, testOption, DEFAULT_TEST)
+    .option('--paired-test <name>', PAIRED_TEST_HELP, pairedTestOption, DEFAULT_PAIRED_TEST)
     .option('--fail-on-uncertain', 'exit 1 when any metric is uncertain (too noisy to judge), not only on a regression')
     .option('--ascii', 'plain ASCII output, no emoji (the default when the locale is not UTF-8)')
     .action(async (scenarioArg: string, flags: AbFlags) => {
@@ -88,7 +90,7 @@ export function registerAb(program: Command, setExit: (code: number) => void): v
 
       const session = openRunSession(out);
       try {
-        const { results, comparison, looks } = await runAb(plan, { alpha: flags.alpha, test: flags.test, minEffects, failOnUncertain: flags.failOnUncertain === true }, session.events, session.signal, flags.maxTrials);
+        const { results, comparison, looks } = await runAb(plan, { alpha: flags.alpha, test: flags.test, pairedTest: flags.pairedTest, minEffects, failOnUncertain: flags.failOnUncertain === true }, session.events, session.signal, flags.maxTrials);
         session.detachProgress();
         const files = writeResultsFolder(out, results);
         process.stdout.write(terminalSummary(results));

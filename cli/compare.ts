@@ -8,7 +8,7 @@ import { splitByTarget } from '../analysis/split.js';
 import type { Results } from '../record/results.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../common/atomic-write.js';
-import { DEFAULT_ALPHA, DEFAULT_TEST, SIGNIFICANCE_TESTS, compareResults, type Comparison, type SignificanceTest } from '../analysis/compare.js';
+import { DEFAULT_ALPHA, DEFAULT_PAIRED_TEST, DEFAULT_TEST, PAIRED_TESTS, SIGNIFICANCE_TESTS, compareResults, type Comparison, type PairedTest, type SignificanceTest } from '../analysis/compare.js';
 import { compareHtml } from '../reports/compare/html.js';
 import { compareJson } from '../reports/compare/json.js';
 import { compareMarkdown } from '../reports/compare/markdown.js';
@@ -25,6 +25,7 @@ interface CompareFlags {
   threshold?: string;
   alpha: number;
   test: SignificanceTest;
+  pairedTest: PairedTest;
   out?: string;
   failOnUncertain?: boolean;
   ascii?: boolean;
@@ -35,6 +36,14 @@ export function alphaOption(raw: string): number {
   if (raw.trim() === '' || !(n > 0 && n < 0.5)) throw new UsageError(`invalid --alpha "${raw}": expected a significance level between 0 and 0.5 (exclusive), e.g. 0.01`);
   return n;
 }
+
+export function pairedTestOption(raw: string): PairedTest {
+  const t = PAIRED_TESTS.find((x) => x === raw);
+  if (!t) throw new UsageError(`invalid --paired-test "${raw}": expected one of ${PAIRED_TESTS.join(', ')}`);
+  return t;
+}
+
+export const PAIRED_TEST_HELP = `test over interleaved rounds: ${PAIRED_TESTS.join(' or ')} (paired-yuen: the 20%-trimmed mean of the per-round log ratios, which one stray round neither moves nor widens; it trims from 5 rounds on)`;
 
 export function testOption(raw: string): SignificanceTest {
   const t = SIGNIFICANCE_TESTS.find((x) => x === raw);
@@ -82,7 +91,7 @@ function sides(basePath: string, headPath: string, flags: CompareFlags): { base:
 export function runCompare(basePath: string, headPath: string, flags: CompareFlags): { comparison: Comparison; files: string[] } {
   const { base, head, labels, dir } = sides(basePath, headPath, flags);
   const minEffects = parseMinEffects(flags.threshold);
-  const opts = { alpha: flags.alpha, test: flags.test, minEffects, failOnUncertain: flags.failOnUncertain ?? false, pairing: flags.unpaired ? ('off' as const) : ('auto' as const) };
+  const opts = { alpha: flags.alpha, test: flags.test, pairedTest: flags.pairedTest, minEffects, failOnUncertain: flags.failOnUncertain ?? false, pairing: flags.unpaired ? ('off' as const) : ('auto' as const) };
   const comparison = compareResults(base, head, opts, labels);
   return { comparison, files: writeCompareFiles(flags.out ?? dir, comparison) };
 }
@@ -99,6 +108,7 @@ export function registerCompare(program: Command, setExit: (code: number) => voi
     .option('--threshold <list>', 'minimum effects, e.g. p99=+15%,rps=-5% (defaults: latency 10%, CPU per request 3%, rps 5%, RSS 10%, errors 1 pp)')
     .option('--alpha <p>', 'significance level of the test, 0..0.5', alphaOption, DEFAULT_ALPHA)
     .option('--test <name>', `test over trials: ${SIGNIFICANCE_TESTS.join(' or ')} (welch: t-test on log values; yuen: trimmed t-test on log values, for 10+ trials; mann-whitney: exact rank test, needs 5+ trials per side)`, testOption, DEFAULT_TEST)
+    .option('--paired-test <name>', PAIRED_TEST_HELP, pairedTestOption, DEFAULT_PAIRED_TEST)
     .option('-o, --out <dir>', 'where compare.md, compare.json and compare.html go (default: the head folder)')
     .option('--fail-on-uncertain', 'exit 1 when any metric is uncertain (too noisy to judge), not only on a regression')
     .option('--ascii', 'plain ASCII output, no emoji (the default when the locale is not UTF-8)')

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../common/atomic-write.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../common/errors.js';
 import { BenchmarkEvents } from '../harness/events.js';
 import { runGateExperiment } from '../harness/gate/experiment.js';
-import { GATE_TESTS, judgeRuns, summarizeGate, type GateOutcome } from '../harness/gate/judge.js';
+import { GATE_TESTS, isPairedTest, judgeRuns, summarizeGate, type GateOutcome } from '../harness/gate/judge.js';
 import type { GateTest } from '../record/gate.js';
 import { planLooks } from '../analysis/sequential.js';
 import { loadGateRuns } from '../harness/gate/runs.js';
@@ -98,7 +98,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
     .option('--inject-cpu-us <n>', 'B\'s busy work per request in microseconds (instead of --slowdown), 1..1000000', intOption('--inject-cpu-us', 1, 1_000_000))
     .option('--rate <n>', 'run at a fixed arrival rate (open model): CPU per request then does not swing with throughput as it does at saturation', rateOption)
     .option('--order <order>', 'interleaved (A A\' B A A\' B ...) or sequential (all A, all A\', all B)', orderOption, 'interleaved')
-    .option('--test <name>', `test the gate uses: ${GATE_TESTS.join(' or ')} (paired-t, sequential, for interleaved runs; the others are judged on the same runs and summarised too)`, gateTestOption, 'paired-t')
+    .option('--test <name>', `test the gate uses: ${GATE_TESTS.join(' or ')} (the paired ones decide each look of interleaved runs, sequentially: paired-yuen trims the 20% most extreme pairs; the others are judged on the same runs and summarised too)`, gateTestOption, 'paired-t')
     .option('--alpha <p>', 'significance level the comparisons use, as `bench compare --alpha`, 0..0.5', alphaOption, DEFAULT_ALPHA)
     .option('--pin', 'put the generator and the targets on separate cores (taskset), as `bench run --pin`')
     .option('-o, --out <dir>', 'folder for every run and the summary (default results/<timestamp>-gate-check)')
@@ -116,7 +116,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
       if (flags.probeRounds > 0 && flags.probeRounds < 3) throw new UsageError(`invalid --probe-rounds ${flags.probeRounds}: expected 0 (no probe) or 3..50 (a spread needs 3 rounds)`);
       const maxTrials = flags.maxTrials ?? (flags.order === 'interleaved' ? 2 * flags.trials : flags.trials);
       if (maxTrials < flags.trials) throw new UsageError(`invalid --max-trials ${maxTrials}: expected at least --trials (${flags.trials})`);
-      if (flags.order === 'sequential' && flags.test === 'paired-t') throw new UsageError('--test paired-t needs --order interleaved (sequential runs are separate jobs and cannot be paired); use --test welch');
+      if (flags.order === 'sequential' && isPairedTest(flags.test)) throw new UsageError(`--test ${flags.test} needs --order interleaved (sequential runs are separate jobs and cannot be paired); use --test welch`);
       const { scenario, source: scenarioSource } = await loadScenario(scenarioArg);
       const spec = oneTarget(flags.target);
       const plan = await buildPlan({
@@ -144,6 +144,7 @@ export function registerGateCheck(program: Command, setExit: (code: number) => v
             slowdownPct: flags.slowdown,
             ...(flags.injectCpuUs !== undefined ? { injectCpuUs: flags.injectCpuUs } : {}),
             order: flags.order,
+            pairedTest: isPairedTest(flags.test) ? flags.test : 'paired-t',
             alpha: flags.alpha,
             maxTrials,
             minEffect: flags.minEffect,

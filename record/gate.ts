@@ -2,8 +2,11 @@
 /** The significance tests `bench compare --test` offers (analysis/compare.ts runs them). */
 export type SignificanceTest = 'welch' | 'yuen' | 'mann-whitney';
 
-/** A test a gate-check judged with: the unpaired ones, or the paired t-test over interleaved rounds. */
-export type GateTest = SignificanceTest | 'paired-t';
+/** The tests over interleaved rounds (analysis/paired.ts): the t-test, or Yuen's trimmed one. */
+export type PairedTest = 'paired-t' | 'paired-yuen';
+
+/** A test a gate-check judged with: the unpaired ones, or a paired one over interleaved rounds. */
+export type GateTest = SignificanceTest | PairedTest;
 
 export interface GateOutcome {
   index: number;

@@ -9,13 +9,15 @@
 // does for targets, so slow machine drift hits all three alike; 'sequential' runs 5 x A, then
 // 5 x A', then 5 x B, as two separate CI jobs would, and so also counts drift between the jobs.
 //
-// Interleaved comparisons are judged by the paired t-test, sequentially (analysis/sequential.ts):
+// Interleaved comparisons are judged by a paired test (the t-test, or Yuen's trimmed one),
+// sequentially (analysis/sequential.ts):
 // after --trials rounds, and while the answer is UNKNOWN more rounds are run, up to --max-trials,
 // each look at alpha / looks. Before them a host-noise probe (a few A/A rounds) says which
 // minimum effect this machine resolves with that cap, and refuses a gate it cannot honour.
-import type { GateSummary, GateTest } from '../../record/gate.js';
+import type { GateSummary, PairedTest } from '../../record/gate.js';
 import { DEFAULT_MIN_EFFECTS, type MinEffects } from '../../analysis/compare.js';
-import { pairedT } from '../../analysis/paired.js';
+import { pairedTest } from '../../analysis/paired.js';
+import { YUEN_TRIM } from '../../analysis/stats.js';
 import { pairedMde, pairsToResolve } from '../../analysis/mde.js';
 import { nextLook, planLooks, type SequentialPlan } from '../../analysis/sequential.js';
 import { UsageError } from '../../common/errors.js';
@@ -37,6 +39,8 @@ export interface GateExperiment {
   /** B's busy work per request, fixed (instead of slowdownPct). */
   injectCpuUs?: number;
   order: GateSummary['order'];
+  /** The paired test that decides each look of interleaved comparisons (the others are judged for the record). */
+  pairedTest: PairedTest;
   alpha: number;
   /** Cap of the sequential procedure, trials per side (interleaved only); plan.trials without one. */
   maxTrials: number;
@@ -61,7 +65,7 @@ export interface GateExperimentResult {
 /** The host-noise probe's finding: the paired spread of A/A and the effect it lets the gate resolve. */
 export interface NoiseProbe {
   rounds: number;
-  /** Standard deviation of log(A'_i / A_i) of CPU per request. */
+  /** Standard deviation of log(A'_i / A_i) of CPU per request (winsorised for Yuen's test). */
   sdLog: number;
   /** MDE of the paired test at the cap, at the per-look alpha. */
   mdeAtCap: number;
@@ -76,16 +80,17 @@ export class GateNotHonourableError extends UsageError {
   }
 }
 
-export function judgeProbe(a: Results, again: Results, seq: SequentialPlan, minEffect: number): NoiseProbe {
+export function judgeProbe(a: Results, again: Results, seq: SequentialPlan, minEffect: number, test: PairedTest = 'paired-t'): NoiseProbe {
   const aa = new Map(again.runs.map((r) => [r.trial, r.cpuMsPerRequest]));
   const pairs = a.runs.flatMap((r) => {
     const y = aa.get(r.trial);
     return r.cpuMsPerRequest && y ? [[r.cpuMsPerRequest, y] as [number, number]] : [];
   });
   if (pairs.length < 3) throw new Error(`the host-noise probe got ${pairs.length} usable A/A round(s); it needs 3`);
-  const { sd } = pairedT(pairs);
+  const { sd } = pairedTest(test, pairs);
   const cap = seq.looks[seq.looks.length - 1]!;
-  return { rounds: pairs.length, sdLog: sd, mdeAtCap: pairedMde(sd, cap, seq.lookAlpha), roundsNeeded: pairsToResolve(sd, minEffect, seq.lookAlpha, 200) };
+  const trim = test === 'paired-yuen' ? YUEN_TRIM : 0;
+  return { rounds: pairs.length, sdLog: sd, mdeAtCap: pairedMde(sd, cap, seq.lookAlpha, undefined, trim), roundsNeeded: pairsToResolve(sd, minEffect, seq.lookAlpha, 200, undefined, trim) };
 }
 
 export function probeLine(p: NoiseProbe, seq: SequentialPlan, minEffect: number): string {
@@ -114,7 +119,7 @@ export async function runGateExperiment(x: GateExperiment, events: BenchmarkEven
   };
   if (x.probeRounds > 0) {
     const probe = await measure([variant(spec, 0, 'A'), variant(spec, 0, 'A-again')], 'probe', undefined, x.probeRounds);
-    const found = judgeProbe(sideOf(probe, 'A', spec.name), sideOf(probe, 'A-again', spec.name), seq, x.minEffect);
+    const found = judgeProbe(sideOf(probe, 'A', spec.name), sideOf(probe, 'A-again', spec.name), seq, x.minEffect, x.pairedTest);
     x.onLine?.(probeLine(found, seq, x.minEffect));
     if (found.mdeAtCap > x.minEffect && !x.force) {
       const more = found.roundsNeeded === null ? 'no --max-trials up to 200 would' : `--max-trials ${found.roundsNeeded} or more would (about, at this noise)`;
@@ -185,15 +190,15 @@ export async function runGateExperiment(x: GateExperiment, events: BenchmarkEven
         const atCap = nextLook(seq, n) === null;
         for (const [kind, head, inject] of [['A/A', same, 0], ['A/B', slower, injectCpuUs]] as const) {
           if (decided.has(kind)) continue;
-          const { outcome, answer } = judgeOne(kind, 'paired-t', i, inject, base, head, judgeOpts);
+          const { outcome, answer } = judgeOne(kind, x.pairedTest, i, inject, base, head, judgeOpts);
           if (answer !== 'UNKNOWN' || atCap) decided.set(kind, outcome);
         }
         if (decided.size === 2) break;
       }
       for (const o of decided.values()) emit(o);
       if (!sessions.length) break;
-      // The unpaired tests, for the record, on every round this comparison ran, at the same per-look alpha.
-      for (const o of judgeRuns({ index: i, injectCpuUs, base: base!, same: same!, slower: slower! }, judgeOpts, GATE_TESTS.filter((t): t is Exclude<GateTest, 'paired-t'> => t !== 'paired-t'))) emit(o);
+      // The other tests, for the record, on every round this comparison ran, at the same per-look alpha.
+      for (const o of judgeRuns({ index: i, injectCpuUs, base: base!, same: same!, slower: slower! }, judgeOpts, GATE_TESTS.filter((t) => t !== x.pairedTest))) emit(o);
     } else {
       base = await measure([variant(spec, 0)], `${dir}/base`);
       same = await measure([variant(spec, 0)], `${dir}/a-again`);

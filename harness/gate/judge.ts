@@ -1,16 +1,18 @@
 // How the gate judged one comparison: A/A (the same code twice: a regression is a false alarm)
 // and A/B (B burns known extra CPU per request: a regression is a detection), by every test,
 // exactly as `bench compare` would; and the rates over many comparisons.
-import { DEFAULT_MIN_EFFECTS, SIGNIFICANCE_TESTS, compareResults, CompareInputError, type Comparison, type MinEffects } from '../../analysis/compare.js';
+import { DEFAULT_MIN_EFFECTS, PAIRED_TESTS, SIGNIFICANCE_TESTS, compareResults, CompareInputError, type Comparison, type MinEffects } from '../../analysis/compare.js';
 import type { SequentialAnswer } from '../../analysis/sequential.js';
 import { median } from '../../analysis/stats.js';
-import type { GateOutcome, GateSummary, GateTest } from '../../record/gate.js';
+import type { GateOutcome, GateSummary, GateTest, PairedTest } from '../../record/gate.js';
 import type { Results } from '../../record/results.js';
 
 export type { GateOutcome, GateSummary };
 
-/** Every test a gate-check reports: the paired one first (the gate's own on interleaved runs). */
-export const GATE_TESTS: readonly GateTest[] = ['paired-t', ...SIGNIFICANCE_TESTS];
+/** Every test a gate-check reports: the paired ones first (the gate's own on interleaved runs). */
+export const GATE_TESTS: readonly GateTest[] = [...PAIRED_TESTS, ...SIGNIFICANCE_TESTS];
+
+export const isPairedTest = (t: GateTest): t is PairedTest => (PAIRED_TESTS as readonly GateTest[]).includes(t);
 
 /** Which metrics regressed, e.g. "cpuMsPerRequest +16.1%". */
 export function regressedMetrics(c: Comparison): string[] {
@@ -74,9 +76,9 @@ export function judgeOne(kind: GateOutcome['kind'], test: GateTest, index: numbe
     const c = compareResults(base, head, {
       alpha: opts.alpha,
       minEffects: opts.minEffects ?? DEFAULT_MIN_EFFECTS,
-      ...(test === 'paired-t' ? { pairing: 'auto' as const } : { test, pairing: 'off' as const }),
+      ...(isPairedTest(test) ? { pairing: 'auto' as const, pairedTest: test } : { test, pairing: 'off' as const }),
     });
-    if (test === 'paired-t' && !c.pairing.paired) return { outcome: { ...shell, regressed: null, note: c.pairing.reason }, answer: 'UNKNOWN' };
+    if (isPairedTest(test) && !c.pairing.paired) return { outcome: { ...shell, regressed: null, note: c.pairing.reason }, answer: 'UNKNOWN' };
     const regressed = regressedMetrics(c);
     const answer: SequentialAnswer = regressed.length ? 'DIFFERENT' : c.gate === 'pass' ? 'SAME' : 'UNKNOWN';
     return { outcome: { ...shell, regressed, answer }, answer };
@@ -90,6 +92,6 @@ export function judgeOne(kind: GateOutcome['kind'], test: GateTest, index: numbe
 export function judgeRuns(r: GateRuns, opts: JudgeOptions, tests: readonly GateTest[] = GATE_TESTS): GateOutcome[] {
   const paired = r.base.interleaved !== undefined;
   return tests
-    .filter((t) => paired || t !== 'paired-t')
+    .filter((t) => paired || !isPairedTest(t))
     .flatMap((test) => [judgeOne('A/A', test, r.index, 0, r.base, r.same, opts).outcome, judgeOne('A/B', test, r.index, r.injectCpuUs, r.base, r.slower, opts).outcome]);
 }

@@ -80,6 +80,10 @@ export function runLine(label: string, r: Comparison['base']): string {
 export function methodLine(c: Comparison): string {
   const applied = [...new Set(c.targets.map((t) => t.test))];
   const tests = (applied.length ? applied : [c.test]).map((t) => TEST_TEXT[t]).join(' or ');
-  const intervals = applied.includes('paired-t') ? 'intervals of paired ratios are the t-interval of the mean log ratio, the rest 95% bootstrap' : 'intervals are 95% bootstrap';
+  const intervals = applied.includes('paired-yuen')
+    ? 'intervals of paired ratios are the t-interval of the 20%-trimmed mean log ratio, the rest 95% bootstrap'
+    : applied.includes('paired-t')
+      ? 'intervals of paired ratios are the t-interval of the mean log ratio, the rest 95% bootstrap'
+      : 'intervals are 95% bootstrap';
   return `Test: ${c.pairing.reason}. Verdicts need both ${tests} (p <= ${c.alpha}) and a change of at least the minimum effect; ${intervals}; MDE: the change this run could detect at that alpha with 80% power.`;
 }

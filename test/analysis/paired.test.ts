@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedT, pairingOf } from '../../analysis/paired.js';
+import { pairedT, pairedYuen, pairingOf } from '../../analysis/paired.js';
 import { detectableShift, pairedMde, pairsToResolve, tQuantileTwoSided, unpairedMde } from '../../analysis/mde.js';
 import { splitByTarget } from '../../analysis/split.js';
 import { FASTIFY, makeResults } from '../reports/fixtures.js';
@@ -41,6 +41,42 @@ describe('paired t-test on log ratios', () => {
 
   it('refuses fewer than 2 pairs', () => {
     expect(() => pairedT([[1, 2]])).toThrow(/2 pairs/);
+  });
+});
+
+describe("paired Yuen test (20% trimmed) on log ratios", () => {
+  // Four rounds read +10-12%; one round's base trial was slowed by a neighbour: -39% on that pair.
+  const stray = [0.1, 0.12, 0.09, 0.11, -0.5].map((d) => [1, Math.exp(d)] as const);
+
+  it('matches the textbook values', () => {
+    // sorted 0.09 0.10 0.11 0.12 0.50 -> here -0.5 first; g = 1: trimmed mean of 0.09, 0.10, 0.11 = 0.10;
+    // winsorised -0.5 -> 0.09 and 0.12 -> 0.11: 0.09 0.09 0.10 0.11 0.11, sd 0.01;
+    // se = sqrt(4 x 0.0001 / (3 x 2)) = 0.008165, t = 12.25 on 2 df, p = 1 - t / sqrt(2 + t^2) = 0.0066
+    const y = pairedYuen(stray);
+    expect(y.mean).toBeCloseTo(0.1, 10);
+    expect(y.sd).toBeCloseTo(0.01, 10);
+    expect(y.se).toBeCloseTo(0.008165, 5);
+    expect(y.df).toBe(2);
+    expect(y.t).toBeCloseTo(12.247, 2);
+    expect(y.p).toBeCloseTo(1 - 12.2474 / Math.sqrt(2 + 12.2474 ** 2), 4);
+  });
+
+  it('sees a change that one stray pair hides from the paired t-test', () => {
+    expect(pairedT(stray).p).toBeGreaterThan(0.5);
+    expect(pairedYuen(stray).p).toBeLessThan(0.01);
+  });
+
+  it('is the paired t-test below 5 pairs (nothing to trim)', () => {
+    const four = stray.slice(0, 4);
+    const [y, t] = [pairedYuen(four), pairedT(four)];
+    expect(y.p).toBeCloseTo(t.p, 12);
+    expect(y.se).toBeCloseTo(t.se, 12);
+  });
+
+  it('its MDE uses the kept pairs: the same winsorised spread over 5 pairs resolves less than the t-test over 5', () => {
+    expect(pairedMde(0.03, 5, 0.01, undefined, 0.2)).toBeGreaterThan(pairedMde(0.03, 5, 0.01));
+    expect(pairedMde(0.03, 4, 0.01, undefined, 0.2)).toBeCloseTo(pairedMde(0.03, 4, 0.01), 12);
+    expect(pairsToResolve(0.03, 0.05, 0.01, 1000, undefined, 0.2)!).toBeGreaterThan(pairsToResolve(0.03, 0.05, 0.01)!);
   });
 });
 
@@ -109,6 +145,18 @@ describe('compare on one interleaved run', () => {
     expect(cpu.verdict).toBe('regressed');
     expect(cpu.ratio!.median).toBeCloseTo(1.05, 2);
     expect(cpu.mde!).toBeLessThan(0.03);
+  });
+
+  it('with one stray round, the paired t-test is left uncertain and the paired Yuen test still sees the 5%', () => {
+    const stray = structuredClone(run);
+    const b3 = stray.runs.find((r) => r.target === 'B' && r.trial === 3)!;
+    b3.cpuMsPerRequest = b3.cpuMsPerRequest! * 0.7;
+    const { base, head } = splitByTarget(stray, 'A', 'B', 'service');
+    expect(cpuOf(compareResults(base, head, opts)).verdict).toBe('uncertain');
+    const c = compareResults(base, head, { ...opts, pairedTest: 'paired-yuen' });
+    expect(c.targets[0]!.test).toBe('paired-yuen');
+    expect(cpuOf(c).verdict).toBe('regressed');
+    expect(cpuOf(c).ratio!.median).toBeCloseTo(1.05, 2);
   });
 
   it('unpaired on the same values, the drift swamps it, and the verdict says what the run could resolve', () => {

@@ -95,7 +95,12 @@ describe('bench: bad input', () => {
     }
     const t = benchSync(['gate-check', '--test', 'z']);
     expect(t.code).toBe(2);
-    expect(t.stderr).toContain('invalid --test "z": expected one of paired-t, welch, yuen, mann-whitney');
+    expect(t.stderr).toContain('invalid --test "z": expected one of paired-t, paired-yuen, welch, yuen, mann-whitney');
+    for (const cmd of [['compare', 'a', 'b'], ['ab', 'smoke', '--base', 'x', '--head', 'y']]) {
+      const p = benchSync([...cmd, '--paired-test', 'trimmed']);
+      expect(p.code).toBe(2);
+      expect(p.stderr).toContain('invalid --paired-test "trimmed": expected one of paired-t, paired-yuen');
+    }
     const probe = benchSync(['gate-check', '--probe-rounds', '2']);
     expect(probe.code).toBe(2);
     expect(probe.stderr).toContain('invalid --probe-rounds 2: expected 0 (no probe) or 3..50');

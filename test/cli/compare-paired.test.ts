@@ -34,6 +34,16 @@ describe('bench compare --base-target --head-target', () => {
     expect(readFileSync(join(dir, 'compare.md'), 'utf8')).toContain('paired t-test');
   });
 
+  it('--paired-test paired-yuen: the trimmed paired test, named in every output', () => {
+    const r = benchSync(['compare', dir, dir, '--base-target', 'A', '--head-target', 'B', '--paired-test', 'paired-yuen', '--ascii']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('paired Yuen test (20% trimmed mean) on log(head/base)');
+    expect(r.stdout).toContain('t-interval of the 20%-trimmed mean log ratio');
+    const j = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as CompareJson;
+    expect(j.targets[0]!.test).toBe('paired-yuen');
+    expect(j.targets[0]!.metrics.find((m) => m.metric === 'cpuMsPerRequest')!.verdict).toBe('regressed');
+  });
+
   it('--unpaired: the Welch test on the same trials cannot resolve it and says what it could', () => {
     const r = benchSync(['compare', dir, dir, '--base-target', 'A', '--head-target', 'B', '--unpaired', '--ascii']);
     expect(r.code, r.stderr).toBe(0);

@@ -49,11 +49,11 @@ describe('bench gate-check --from', () => {
     expect(r.stdout).toMatch(/ 2 A\/B \(CPU\/req [+-]\d+\.\d% with 30 us injected, 5 trials\/side\): no regression/);
     expect(r.stdout).toContain('false alarms: 0 of 2 A/A');
     expect(r.stdout).toContain('detections:   1 of 2 A/B');
-    expect(r.stdout).toMatch(/same runs, welch test: .*\nsame runs, yuen test: .*\nsame runs, mann-whitney test: /);
+    expect(r.stdout).toMatch(/same runs, paired-yuen test: .*\nsame runs, welch test: .*\nsame runs, yuen test: .*\nsame runs, mann-whitney test: /);
     const saved = JSON.parse(readFileSync(join(dir, 'gate-check.from-paired-t-alpha-0.01.json'), 'utf8')) as { summary: { detections: number }; outcomes: unknown[] };
     expect(saved.summary.detections).toBe(1);
-    // 2 comparisons x A/A and A/B x 4 tests (the paired one: the sessions ran interleaved)
-    expect(saved.outcomes).toHaveLength(2 * 2 * 4);
+    // 2 comparisons x A/A and A/B x 5 tests (the two paired ones: the sessions ran interleaved)
+    expect(saved.outcomes).toHaveLength(2 * 2 * 5);
     expect(readFileSync(join(dir, 'gate-check.json'), 'utf8')).toBe('{"own":true}\n');
   });
 
