@@ -89,7 +89,7 @@ function tOf(mean: number, sd: number, se: number, n: number, df: number, onLogs
  * Yuen's test on the pairs (the Tukey-McLaughlin one-sample trimmed t-test, R's
  * WRS2::yuend): the 20%-trimmed mean of the per-pair log ratios, its standard error from
  * the winsorised variance, n - 2g - 1 degrees of freedom. On the development VM 29 of 160
- * A/A pairs read more than 2.5% apart, up to 30% (a noisy neighbour for a second or two, on
+ * A/A pairs read more than 2.5% apart, up to 26% (a noisy neighbour for a second or two, on
  * one side of a round); such a pair inflates the paired t-test's sd and hides a real change,
  * while the trimmed mean neither moves nor widens. The price: fewer degrees of freedom, and a
  * t approximation a little liberal on 4-8 kept pairs (1.1-1.3% false alarms at alpha 1% in
